@@ -1,0 +1,116 @@
+//! What a document is and how it is read: loading and decoding files, segmenting
+//! them into paragraphs with kinds, light markdown, and metadata.
+
+mod decode;
+mod load;
+mod markup;
+mod meta;
+mod segment;
+
+use std::ops::Range;
+use std::path::PathBuf;
+
+use serde::Serialize;
+
+pub use decode::{Decoded, decode};
+pub use load::{LoadOptions, Skipped, load_paths, load_seeds, seed_documents};
+pub use markup::{Inline, InlineStyle, Link};
+pub use meta::{DocMeta, month_number, parse_date};
+pub use segment::segment;
+
+/// The role of a paragraph in its document.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum ParaKind {
+    Heading,
+    Body,
+    /// Author, date and source lines.
+    Byline,
+    /// Site chrome, appeals, disclaimers, copyright: kept, labelled, dimmed.
+    Boilerplate,
+    /// Reader comments.
+    Comment,
+}
+
+impl ParaKind {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ParaKind::Heading => "heading",
+            ParaKind::Body => "body",
+            ParaKind::Byline => "byline",
+            ParaKind::Boilerplate => "boilerplate",
+            ParaKind::Comment => "comment",
+        }
+    }
+}
+
+/// Who wrote a reader comment and when; shared by all paragraphs of one comment.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct CommentInfo {
+    /// Index of the comment within its document (0-based), grouping its paragraphs.
+    pub number: u32,
+    pub author: String,
+    /// The user the comment replies to, when the page shows it.
+    pub reply_to: Option<String>,
+    pub timestamp: String,
+}
+
+/// One paragraph: its clean display text and where it came from.
+#[derive(Debug, Clone, Serialize)]
+pub struct Paragraph {
+    pub kind: ParaKind,
+    /// Byte span of the paragraph's source in [`Document::text`] (rejoined
+    /// paragraphs span both pieces).
+    pub source: Range<usize>,
+    /// What is shown and indexed: markup removed, lines joined with single spaces
+    /// except where the source had hard line breaks inside one block.
+    pub text: String,
+    /// Emphasis and link ranges in `text`.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub inlines: Vec<Inline>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub comment: Option<CommentInfo>,
+}
+
+/// A decoded, segmented document.
+#[derive(Debug, Clone)]
+pub struct Document {
+    /// Where it was read from (for the seeds, `seeds/<name>`).
+    pub path: PathBuf,
+    /// Display name: the path relative to the folder it was found in.
+    pub name: String,
+    /// The decoded text, newlines normalised to `\n`.
+    pub text: String,
+    pub paragraphs: Vec<Paragraph>,
+    pub meta: DocMeta,
+    /// Things the user should know about how it was read (encoding guessed …).
+    pub notices: Vec<String>,
+}
+
+impl Document {
+    /// Decodes, segments and describes one document.
+    pub fn from_text(path: PathBuf, name: String, text: String, notices: Vec<String>) -> Self {
+        let paragraphs = segment(&text);
+        let meta = DocMeta::derive(&name, &paragraphs);
+        Document {
+            path,
+            name,
+            text,
+            paragraphs,
+            meta,
+            notices,
+        }
+    }
+
+    /// The file name without folders, as used in `entities --json` output.
+    pub fn file_name(&self) -> &str {
+        self.name.rsplit('/').next().unwrap_or(&self.name)
+    }
+}
+
+/// A loaded corpus: the documents in stable order and what could not be read.
+#[derive(Debug, Default)]
+pub struct Corpus {
+    pub docs: Vec<Document>,
+    pub skipped: Vec<Skipped>,
+}

@@ -1,0 +1,431 @@
+//! Text → paragraphs with kinds.
+//!
+//! Paragraphs are split at blank lines; a paragraph broken mid-sentence (no closing
+//! punctuation, next block starts in lowercase) is rejoined. Reader-comment headers
+//! (user name, repeated name, optional reply-to, timestamp) start comment groups even
+//! inside a block. Each paragraph is then classified: heading, byline, boilerplate,
+//! comment or body.
+
+use std::ops::Range;
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use super::markup::render_inline;
+use super::{CommentInfo, ParaKind, Paragraph};
+
+/// `November 30, 2019 3:05 pm`, `30 November 2019 at 15:05`, `2019-11-30 15:05`.
+static COMMENT_STAMP: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"(?i)^\s*(?:{MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}|\d{{1,2}}\s+{MONTH},?\s+\d{{4}}|\d{{4}}-\d{{2}}-\d{{2}})(?:,?\s+at)?\s+\d{{1,2}}:\d{{2}}(?::\d{{2}})?\s*(?:[ap]\.?m\.?)?\s*$"
+    ))
+    .expect("valid regex")
+});
+
+pub(crate) const MONTH: &str = r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?";
+
+/// A line that is only a date: `18 June 2014`, `January 3, 2020`, `2020-01-03`.
+pub(crate) static DATE_LINE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"(?i)^(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s+)?(?:{MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}|\d{{1,2}}\s+{MONTH},?\s+\d{{4}}|\d{{4}}-\d{{2}}-\d{{2}})$"
+    ))
+    .expect("valid regex")
+});
+
+static BYLINE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^(?:(?:guest\s+)?(?:post(?:ed)?\s+|written\s+|reported\s+)?by|from)\s+\p{Lu}")
+        .expect("valid regex")
+});
+
+/// `Global Research, June 17, 2014`: a source name followed by a date.
+pub(crate) static SOURCE_DATELINE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"(?i)^([\p{{L}}][\p{{L}}\s.&'’-]{{1,60}}?)\s*[,|–—-]\s*((?:{MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}|\d{{1,2}}\s+{MONTH},?\s+\d{{4}}))$"
+    ))
+    .expect("valid regex")
+});
+
+/// Site chrome and appeals, recognised anywhere.
+static BOILERPLATE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?ix)
+        ^(?:skip\s+to\s+(?:main\s+)?content|image\s+result\s+for|share\s+(?:this|on)|follow\s+us|subscribe\b|sign\s+up\b
+           |comments?\s+are\s+closed|leave\s+a\s+(?:reply|comment)|notify\s+of|\d+\s+comments?\b|related\s+(?:posts|articles)
+           |read\s+more\b|advertisement\b|click\s+(?:here|to)\b|tags?:|filed\s+under|region:|theme:|in-depth\s+report:|categories:
+           |articles\s+by:|become\s+a\s+(?:member|patron|subscriber)|comment\s+on\b.*\bfacebook|for\s+media\s+inquiries
+           |the\s+original\s+source\s+of\s+this\s+article|reprinted\s+(?:with\s+permission\s+)?from|this\s+article\s+(?:was\s+)?(?:originally\s+)?(?:published|appeared)
+           |disclaimer\b|copyright\b|©|\(c\)\s+\d{4}|all\s+rights\s+reserved|to\s+contact\b|contact\s+us\b|[-=_*]{3,}\s*$)
+        |donat(?:e|ion)|paypal|patreon|\bpo\s+box\b|sustaining\s+supporter|promo\s+code|\bfair\s+use\b|copyrighted\s+material
+        |newsletter|cookies?\s+policy|privacy\s+policy|terms\s+of\s+(?:use|service)",
+    )
+    .expect("valid regex")
+});
+
+/// A footer cue: after it, the rest of the document (but comments) is boilerplate.
+static FOOTER_START: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^(?:the\s+original\s+source\s+of\s+this\s+article|copyright\b|©|disclaimer\b|reprinted\s+(?:with\s+permission\s+)?from|comments\s+are\s+closed|all\s+rights\s+reserved)")
+        .expect("valid regex")
+});
+
+/// One source line: byte range in the text (trailing whitespace excluded).
+type Line = Range<usize>;
+
+/// A run of lines that will become one paragraph.
+struct Piece {
+    lines: Vec<Line>,
+    comment: Option<CommentInfo>,
+    /// True for the name/timestamp lines that open a comment.
+    is_comment_header: bool,
+}
+
+pub fn segment(text: &str) -> Vec<Paragraph> {
+    let blocks = blocks(text);
+    let pieces = rejoin(text, split_comments(text, blocks));
+    let mut paragraphs: Vec<Paragraph> = pieces.iter().map(|p| render(text, p)).collect();
+    classify(&mut paragraphs);
+    paragraphs
+}
+
+/// Lines grouped at blank lines.
+fn blocks(text: &str) -> Vec<Vec<Line>> {
+    let mut blocks = Vec::new();
+    let mut current: Vec<Line> = Vec::new();
+    let mut offset = 0;
+    for raw in text.split_inclusive('\n') {
+        let start = offset;
+        offset += raw.len();
+        let content = raw.trim_end();
+        let leading = content.len() - content.trim_start().len();
+        if content.trim().is_empty() {
+            if !current.is_empty() {
+                blocks.push(std::mem::take(&mut current));
+            }
+            continue;
+        }
+        // Keep leading indentation out of the span but remember the line: the
+        // reply-to line of a comment header is recognised by its indent elsewhere.
+        current.push(start + leading..start + content.len());
+    }
+    if !current.is_empty() {
+        blocks.push(current);
+    }
+    blocks
+}
+
+/// Splits blocks at comment headers and tags the lines that follow with their comment.
+fn split_comments(text: &str, blocks: Vec<Vec<Line>>) -> Vec<Piece> {
+    let mut pieces = Vec::new();
+    let mut current_comment: Option<CommentInfo> = None;
+    let mut comment_count = 0u32;
+    for block in blocks {
+        let mut rest_start = 0;
+        let mut i = 0;
+        while i < block.len() {
+            if let Some((header_len, author, reply_to)) = comment_header_at(text, &block, i) {
+                let stamp = text[block[i + header_len - 1].clone()].trim().to_owned();
+                if i > rest_start {
+                    pieces.push(Piece {
+                        lines: block[rest_start..i].to_vec(),
+                        comment: current_comment.clone(),
+                        is_comment_header: false,
+                    });
+                }
+                let info = CommentInfo {
+                    number: comment_count,
+                    author,
+                    reply_to,
+                    timestamp: stamp,
+                };
+                comment_count += 1;
+                pieces.push(Piece {
+                    lines: block[i..i + header_len].to_vec(),
+                    comment: Some(info.clone()),
+                    is_comment_header: true,
+                });
+                current_comment = Some(info);
+                i += header_len;
+                rest_start = i;
+                continue;
+            }
+            i += 1;
+        }
+        if rest_start < block.len() {
+            let lines = block[rest_start..].to_vec();
+            let ends_comments = current_comment.is_some()
+                && lines.len() == 1
+                && FOOTER_START.is_match(text[lines[0].clone()].trim());
+            if ends_comments {
+                current_comment = None;
+            }
+            pieces.push(Piece {
+                lines,
+                comment: current_comment.clone(),
+                is_comment_header: false,
+            });
+        }
+    }
+    pieces
+}
+
+/// A comment header starting at line `i`: 1–3 short name lines then a timestamp.
+/// Returns the header's line count, the author and the reply-to name.
+fn comment_header_at(
+    text: &str,
+    block: &[Line],
+    i: usize,
+) -> Option<(usize, String, Option<String>)> {
+    let line = |k: usize| block.get(i + k).map(|r| text[r.clone()].trim());
+    let is_name = |s: &str| {
+        !s.is_empty()
+            && s.chars().count() <= 40
+            && !COMMENT_STAMP.is_match(s)
+            && !s.ends_with(['.', ':'])
+    };
+    let author = line(0).filter(|s| is_name(s))?.to_owned();
+    let mut k = 1;
+    if line(k) == Some(author.as_str()) {
+        k += 1;
+    }
+    let mut reply_to = None;
+    if let Some(candidate) = line(k).filter(|s| is_name(s)) {
+        // The reply-to line is indented in the source.
+        let raw_start = block[i + k].start;
+        let indented = raw_start > 0 && text.as_bytes()[raw_start - 1] == b' ';
+        if indented {
+            reply_to = Some(candidate.to_owned());
+            k += 1;
+        }
+    }
+    let stamp = line(k)?;
+    COMMENT_STAMP
+        .is_match(stamp)
+        .then_some((k + 1, author, reply_to))
+}
+
+/// Merges a piece into the previous one when a sentence was broken across a blank line.
+fn rejoin(text: &str, pieces: Vec<Piece>) -> Vec<Piece> {
+    let mut out: Vec<Piece> = Vec::with_capacity(pieces.len());
+    for piece in pieces {
+        if let Some(prev) = out.last_mut() {
+            let continues = !prev.is_comment_header
+                && !piece.is_comment_header
+                && prev.comment == piece.comment
+                && ends_mid_sentence(&text[prev.lines.last().expect("non-empty").clone()])
+                && starts_lowercase(&text[piece.lines[0].clone()]);
+            if continues {
+                prev.lines.extend(piece.lines);
+                continue;
+            }
+        }
+        out.push(piece);
+    }
+    out
+}
+
+fn ends_mid_sentence(line: &str) -> bool {
+    let line = line.trim_end();
+    !line.starts_with('#')
+        && line
+            .chars()
+            .last()
+            .is_some_and(|c| c.is_alphanumeric() || c == ',')
+}
+
+fn starts_lowercase(line: &str) -> bool {
+    line.trim_start()
+        .chars()
+        .next()
+        .is_some_and(char::is_lowercase)
+}
+
+fn render(text: &str, piece: &Piece) -> Paragraph {
+    let source = piece.lines[0].start..piece.lines.last().expect("non-empty").end;
+    let mut out = String::new();
+    let mut inlines = Vec::new();
+    let mut kind = ParaKind::Body;
+    for (n, line) in piece.lines.iter().enumerate() {
+        let mut line = text[line.clone()].trim();
+        if n == 0 {
+            if let Some(rest) = strip_heading_marks(line) {
+                line = rest;
+                kind = ParaKind::Heading;
+            }
+        }
+        if n > 0 {
+            // Lines from two source blocks (a rejoined sentence) join with a space;
+            // lines within one block keep their break.
+            let joined_block =
+                is_block_boundary(text, piece.lines[n - 1].end, piece.lines[n].start);
+            out.push(if joined_block { ' ' } else { '\n' });
+        }
+        render_inline(line, &mut out, &mut inlines);
+    }
+    if piece.comment.is_some() {
+        kind = ParaKind::Comment;
+    }
+    Paragraph {
+        kind,
+        source,
+        text: out,
+        inlines,
+        comment: piece.comment.clone(),
+    }
+}
+
+fn is_block_boundary(text: &str, prev_end: usize, next_start: usize) -> bool {
+    text[prev_end..next_start].matches('\n').count() >= 2
+}
+
+fn strip_heading_marks(line: &str) -> Option<&str> {
+    let hashes = line.bytes().take_while(|&b| b == b'#').count();
+    if (1..=6).contains(&hashes) && line[hashes..].starts_with([' ', '\t']) {
+        Some(line[hashes..].trim().trim_end_matches('#').trim_end())
+    } else {
+        None
+    }
+}
+
+/// Assigns kinds from position, cues and shape.
+fn classify(paragraphs: &mut [Paragraph]) {
+    let total = paragraphs.len();
+    let mut in_footer = false;
+    let mut seen_body = false;
+    let mut seen_title = false;
+    for i in 0..total {
+        let p = &paragraphs[i];
+        if p.kind == ParaKind::Comment {
+            continue;
+        }
+        let first_line = p.text.lines().next().unwrap_or("").trim();
+        let is_footer_cue = FOOTER_START.is_match(first_line) && i * 5 >= total * 2;
+        in_footer |= is_footer_cue;
+        let next_is_text = paragraphs
+            .get(i + 1)
+            .is_some_and(|n| n.text.split_whitespace().count() > 12);
+        let kind = if in_footer || is_boilerplate(&p.text) {
+            ParaKind::Boilerplate
+        } else if p.kind == ParaKind::Heading {
+            ParaKind::Heading
+        } else if !seen_body && is_byline(&p.text, seen_title) {
+            ParaKind::Byline
+        } else if looks_like_heading(&p.text) && next_is_text {
+            ParaKind::Heading
+        } else {
+            ParaKind::Body
+        };
+        seen_title |= kind == ParaKind::Heading;
+        seen_body |= kind == ParaKind::Body && p.text.split_whitespace().count() > 25;
+        paragraphs[i].kind = kind;
+    }
+}
+
+fn is_boilerplate(text: &str) -> bool {
+    text.lines().any(|line| {
+        let line = line.trim();
+        BOILERPLATE
+            .find(line)
+            .is_some_and(|m| m.start() == 0 || text.split_whitespace().count() < 200)
+    })
+}
+
+/// Author, date and source lines near the top.
+fn is_byline(text: &str, after_title: bool) -> bool {
+    let lines: Vec<&str> = text.lines().map(str::trim).collect();
+    if lines.len() > 3 {
+        return false;
+    }
+    lines.iter().all(|line| {
+        BYLINE.is_match(line)
+            || DATE_LINE.is_match(line)
+            || SOURCE_DATELINE.is_match(line)
+            || (after_title && looks_like_name_line(line))
+    })
+}
+
+/// `Alex Lantier` or `World Socialist Web Site`: a few capitalised words.
+fn looks_like_name_line(line: &str) -> bool {
+    let words: Vec<&str> = line.split_whitespace().collect();
+    (1..=5).contains(&words.len())
+        && words.iter().all(|w| {
+            w.chars().next().is_some_and(|c| c.is_uppercase())
+                || matches!(*w, "of" | "and" | "the" | "&")
+        })
+        && !line.ends_with(['.', '?', '!', ':'])
+}
+
+/// A short single line with no closing sentence punctuation.
+fn looks_like_heading(text: &str) -> bool {
+    let text = text.trim();
+    let words = text.split_whitespace().count();
+    !text.contains('\n')
+        && (2..=16).contains(&words)
+        && text.chars().count() <= 110
+        && text
+            .chars()
+            .next()
+            .is_some_and(|c| c.is_uppercase() || c.is_numeric() || c == '“' || c == '"')
+        && !text.ends_with(['.', ',', ';', ':'])
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn kinds(text: &str) -> Vec<(ParaKind, String)> {
+        segment(text)
+            .into_iter()
+            .map(|p| (p.kind, p.text))
+            .collect()
+    }
+
+    #[test]
+    fn rejoins_a_sentence_broken_by_a_blank_line() {
+        let paras = kinds(
+            "Everyone wants\n\nto go to Baghdad. Real men want to go to Tehran.\n\nNext one here.",
+        );
+        assert_eq!(
+            paras[0].1,
+            "Everyone wants to go to Baghdad. Real men want to go to Tehran."
+        );
+        assert_eq!(paras.len(), 2);
+    }
+
+    #[test]
+    fn markdown_heading_and_byline() {
+        let text = "\n\n# Facing a debacle\n\nAlex Lantier  \n18 June 2014\n\nWith the eruption of civil war in Iraq, the foreign policy of the United States has suffered a shipwreck.";
+        let paras = kinds(text);
+        assert_eq!(paras[0], (ParaKind::Heading, "Facing a debacle".into()));
+        assert_eq!(
+            paras[1],
+            (ParaKind::Byline, "Alex Lantier\n18 June 2014".into())
+        );
+        assert_eq!(paras[2].0, ParaKind::Body);
+    }
+
+    #[test]
+    fn comment_headers_split_blocks_and_group_paragraphs() {
+        let text = "Article text that is long enough to be a body paragraph of the article here.\n\nSubscribe\n2 Comments\nalice\nalice\nNovember 30, 2019 3:05 pm\n\nFirst comment.\n\nSecond paragraph.\n\nbob\nbob\n  alice\nDecember 1, 2019 1:42 am\n\nA reply.";
+        let paras = segment(text);
+        let comments: Vec<_> = paras.iter().filter_map(|p| p.comment.as_ref()).collect();
+        assert_eq!(comments.iter().map(|c| c.number).max(), Some(1));
+        assert_eq!(paras[1].kind, ParaKind::Boilerplate);
+        let reply = paras.iter().find(|p| p.text == "A reply.").unwrap();
+        let info = reply.comment.as_ref().unwrap();
+        assert_eq!(
+            (info.author.as_str(), info.reply_to.as_deref()),
+            ("bob", Some("alice"))
+        );
+        assert_eq!(info.timestamp, "December 1, 2019 1:42 am");
+    }
+
+    #[test]
+    fn sources_are_in_bounds_and_ordered() {
+        let text = "a\r\n\n\n  b  \n\nc";
+        let paras = segment(text);
+        let mut last = 0;
+        for p in &paras {
+            assert!(p.source.start >= last && p.source.end <= text.len());
+            last = p.source.end;
+        }
+    }
+}

@@ -1,0 +1,2 @@
+//! The inverted index.
+pub struct Index;
