@@ -1,1 +1,10 @@
-fn main() {}
+//! The `dossier` command: parse the command line and dispatch.
+
+use std::process::ExitCode;
+
+use clap::Parser;
+
+fn main() -> ExitCode {
+    let cli = dossier::cli::Cli::parse();
+    dossier::cli::run(cli)
+}

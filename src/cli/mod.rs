@@ -1,1 +1,225 @@
-//! Headless commands.
+//! The command line and the headless commands, one file each. They share the
+//! library with the TUI: a hit here is the same thing as a hit there.
+
+mod entities;
+mod search;
+mod show;
+mod stats;
+
+use std::io::Write;
+use std::path::PathBuf;
+use std::process::ExitCode;
+use std::time::Instant;
+
+use clap::{Parser, Subcommand};
+
+use crate::corpus::{Corpus, LoadOptions, load_paths, load_seeds};
+use crate::index::{Index, build};
+
+/// Exit code when the command succeeded and found something.
+pub const EXIT_FOUND: u8 = 0;
+/// Exit code when the command ran but found nothing.
+pub const EXIT_NOTHING: u8 = 1;
+/// Exit code for bad input: unknown document, unreadable path, bad arguments.
+pub const EXIT_BAD_INPUT: u8 = 2;
+
+#[derive(Debug, Parser)]
+#[command(
+    name = "dossier",
+    version,
+    about = "Read, search and connect a folder of documents from the terminal."
+)]
+#[command(args_conflicts_with_subcommands = true)]
+pub struct Cli {
+    #[command(subcommand)]
+    pub command: Option<Command>,
+    /// Files or folders to explore (default: the bundled seed documents).
+    pub paths: Vec<PathBuf>,
+    #[command(flatten)]
+    pub load: LoadArgs,
+}
+
+#[derive(Debug, Clone, clap::Args)]
+pub struct LoadArgs {
+    /// Skip files larger than this many megabytes.
+    #[arg(long, global = true, default_value_t = 64, value_name = "MB")]
+    pub max_file_mb: u64,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Ranked paragraph hits for a query.
+    Search {
+        /// Terms, "exact phrases", -excluded, @entity.
+        query: String,
+        paths: Vec<PathBuf>,
+        #[arg(long)]
+        json: bool,
+        /// How many hits to print.
+        #[arg(long, default_value_t = 20)]
+        limit: usize,
+    },
+    /// A document's metadata and segmented paragraphs.
+    Show {
+        /// File name, path or unambiguous prefix of the document.
+        doc: String,
+        paths: Vec<PathBuf>,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Every entity with its aliases and mentions per document.
+    Entities {
+        paths: Vec<PathBuf>,
+        /// person, organization, place, date or quantity.
+        #[arg(long)]
+        kind: Option<String>,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Corpus sizes, skipped files and indexing times.
+    Stats {
+        paths: Vec<PathBuf>,
+        #[arg(long)]
+        json: bool,
+    },
+}
+
+pub fn run(cli: Cli) -> ExitCode {
+    let options = LoadOptions {
+        max_file_bytes: cli.load.max_file_mb.saturating_mul(1024 * 1024),
+    };
+    let outcome = match cli.command {
+        None => crate::tui::run(cli.paths, options),
+        Some(Command::Search {
+            query,
+            paths,
+            json,
+            limit,
+        }) => {
+            with_index(&paths, &options).and_then(|index| search::run(&index, &query, json, limit))
+        }
+        Some(Command::Show { doc, paths, json }) => {
+            with_index(&paths, &options).and_then(|index| show::run(&index, &doc, json))
+        }
+        Some(Command::Entities { paths, kind, json }) => with_index(&paths, &options)
+            .and_then(|index| entities::run(&index, kind.as_deref(), json)),
+        Some(Command::Stats { paths, json }) => {
+            let started = Instant::now();
+            load_corpus(&paths, &options).and_then(|corpus| {
+                let load_time = started.elapsed();
+                let mut index = build(corpus);
+                index.timings.load = load_time;
+                report_skipped(&index);
+                stats::run(&index, json)
+            })
+        }
+    };
+    match outcome {
+        Ok(code) => ExitCode::from(code),
+        Err(CliError::BadInput(message)) => {
+            eprintln!("dossier: {message}");
+            ExitCode::from(EXIT_BAD_INPUT)
+        }
+        Err(CliError::Io(err)) if err.kind() == std::io::ErrorKind::BrokenPipe => {
+            ExitCode::from(EXIT_FOUND)
+        }
+        Err(CliError::Io(err)) => {
+            eprintln!("dossier: {err}");
+            ExitCode::from(EXIT_BAD_INPUT)
+        }
+    }
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum CliError {
+    #[error("{0}")]
+    BadInput(String),
+    #[error(transparent)]
+    Io(#[from] std::io::Error),
+}
+
+/// The corpus at `paths`, or the bundled seeds when none are given.
+pub fn load_corpus(paths: &[PathBuf], options: &LoadOptions) -> Result<Corpus, CliError> {
+    if paths.is_empty() {
+        return Ok(load_seeds());
+    }
+    for path in paths {
+        if let Err(err) = std::fs::metadata(path) {
+            return Err(CliError::BadInput(format!(
+                "cannot open {}: {}",
+                path.display(),
+                plain_io_error(&err)
+            )));
+        }
+    }
+    Ok(load_paths(paths, options))
+}
+
+fn plain_io_error(err: &std::io::Error) -> String {
+    match err.kind() {
+        std::io::ErrorKind::NotFound => "no such file or folder".into(),
+        std::io::ErrorKind::PermissionDenied => "permission denied".into(),
+        _ => err.to_string(),
+    }
+}
+
+fn with_index(paths: &[PathBuf], options: &LoadOptions) -> Result<Index, CliError> {
+    let started = Instant::now();
+    let corpus = load_corpus(paths, options)?;
+    let load_time = started.elapsed();
+    let mut index = build(corpus);
+    index.timings.load = load_time;
+    report_skipped(&index);
+    Ok(index)
+}
+
+/// Skipped files and decoding notices go to stderr, never silently dropped.
+fn report_skipped(index: &Index) {
+    let stderr = std::io::stderr();
+    let mut err = stderr.lock();
+    for skip in &index.skipped {
+        let _ = writeln!(
+            err,
+            "dossier: skipped {}: {}",
+            crate::text::sanitize_line(&skip.path),
+            skip.reason
+        );
+    }
+    for doc in &index.docs {
+        for notice in &doc.notices {
+            let _ = writeln!(
+                err,
+                "dossier: {}: {notice}",
+                crate::text::sanitize_line(&doc.name)
+            );
+        }
+    }
+}
+
+/// JSON to stdout, one document, newline-terminated.
+fn print_json(value: &impl serde::Serialize) -> Result<(), CliError> {
+    let json = serde_json::to_string_pretty(value).map_err(std::io::Error::from)?;
+    let stdout = std::io::stdout();
+    let mut out = stdout.lock();
+    writeln!(out, "{}", escape_invisible_controls(&json))?;
+    Ok(())
+}
+
+/// serde_json escapes C0 controls; C1 controls and bidi overrides are legal JSON
+/// but would reach a terminal that `cat`s the output, so they are escaped too.
+/// They can only occur inside strings, where `\uXXXX` means the same character.
+pub fn escape_invisible_controls(json: &str) -> std::borrow::Cow<'_, str> {
+    let needs = |c: char| matches!(c, '\u{7f}'..='\u{9f}' | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}');
+    if !json.chars().any(needs) {
+        return std::borrow::Cow::Borrowed(json);
+    }
+    let mut out = String::with_capacity(json.len() + 16);
+    for c in json.chars() {
+        if needs(c) {
+            out.push_str(&format!("\\u{:04x}", c as u32));
+        } else {
+            out.push(c);
+        }
+    }
+    std::borrow::Cow::Owned(out)
+}

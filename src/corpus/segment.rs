@@ -63,7 +63,7 @@ static BOILERPLATE: LazyLock<Regex> = LazyLock::new(|| {
 
 /// A footer cue: after it, the rest of the document (but comments) is boilerplate.
 static FOOTER_START: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^(?:the\s+original\s+source\s+of\s+this\s+article|copyright\b|©|disclaimer\b|reprinted\s+(?:with\s+permission\s+)?from|comments\s+are\s+closed|all\s+rights\s+reserved)")
+    Regex::new(r"(?i)^(?:the\s+original\s+source\s+of\s+this\s+article|copyright\b|©|disclaimer\b|reprinted\s+(?:with\s+permission\s+)?from|comments\s+are\s+closed|all\s+rights\s+reserved|to\s+contact\b)")
         .expect("valid regex")
 });
 
@@ -245,11 +245,11 @@ fn render(text: &str, piece: &Piece) -> Paragraph {
     let mut kind = ParaKind::Body;
     for (n, line) in piece.lines.iter().enumerate() {
         let mut line = text[line.clone()].trim();
-        if n == 0 {
-            if let Some(rest) = strip_heading_marks(line) {
-                line = rest;
-                kind = ParaKind::Heading;
-            }
+        if n == 0
+            && let Some(rest) = strip_heading_marks(line)
+        {
+            line = rest;
+            kind = ParaKind::Heading;
         }
         if n > 0 {
             // Lines from two source blocks (a rejoined sentence) join with a space;
@@ -308,7 +308,7 @@ fn classify(paragraphs: &mut [Paragraph]) {
             ParaKind::Heading
         } else if !seen_body && is_byline(&p.text, seen_title) {
             ParaKind::Byline
-        } else if looks_like_heading(&p.text) && next_is_text {
+        } else if looks_like_heading(&p.text) && (next_is_text || (!seen_title && !seen_body)) {
             ParaKind::Heading
         } else {
             ParaKind::Body

@@ -112,3 +112,25 @@ pub fn resolve(docs: &[Document], mentions: &[Vec<Mention>]) -> EntityTable {
     let _ = (docs, mentions);
     EntityTable::default()
 }
+
+impl EntityTable {
+    /// Entities whose names match `name`, best first, with a score in 0..=1.
+    pub fn find(&self, _name: &str) -> Vec<(usize, f64)> {
+        Vec::new()
+    }
+
+    /// Entities sharing paragraphs with `entity`, most shared first.
+    pub fn co_mentions(&self, _entity: usize) -> Vec<(usize, u32)> {
+        Vec::new()
+    }
+}
+
+/// The `dossier entities --json` array (placeholder until the tagger lands).
+pub fn entities_json(
+    docs: &[Document],
+    table: &EntityTable,
+    kind: Option<EntityKind>,
+) -> serde_json::Value {
+    let _ = (docs, table, kind);
+    serde_json::Value::Array(Vec::new())
+}

@@ -1,2 +1,156 @@
-//! The inverted index.
-pub struct Index;
+//! The in-memory index: documents → paragraphs → tokens, an inverted index with
+//! positions, a vocabulary for fuzzy expansion, and the corpus's entities.
+//!
+//! Built once (in parallel), then read-only: the TUI's worker and the headless
+//! commands query the same structure.
+
+mod build;
+mod postings;
+mod rank;
+mod vocab;
+
+use std::collections::HashMap;
+use std::time::Duration;
+
+use serde::Serialize;
+
+pub use build::{BuildProgress, build, build_with_progress};
+pub use postings::PostingList;
+pub use rank::Bm25;
+pub use vocab::{Expansion, MatchQuality, Vocab};
+
+use crate::corpus::{Document, Paragraph, Skipped};
+use crate::entities::EntityTable;
+
+/// A paragraph's place in the corpus.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+pub struct ParaRef {
+    pub doc: u32,
+    pub para: u32,
+}
+
+/// How long each indexing phase took.
+#[derive(Debug, Clone, Default, Serialize)]
+pub struct Timings {
+    #[serde(serialize_with = "as_ms")]
+    pub load: Duration,
+    #[serde(serialize_with = "as_ms")]
+    pub tokenize: Duration,
+    #[serde(serialize_with = "as_ms")]
+    pub entities: Duration,
+    #[serde(serialize_with = "as_ms")]
+    pub postings: Duration,
+}
+
+fn as_ms<S: serde::Serializer>(d: &Duration, s: S) -> Result<S::Ok, S::Error> {
+    s.serialize_f64((d.as_secs_f64() * 1e6).round() / 1e3)
+}
+
+/// The searchable corpus.
+#[derive(Debug, Default)]
+pub struct Index {
+    pub docs: Vec<Document>,
+    pub skipped: Vec<Skipped>,
+    /// Global paragraph id → (document, paragraph).
+    pub paras: Vec<ParaRef>,
+    /// Global id of each document's first paragraph; one extra entry at the end.
+    doc_starts: Vec<u32>,
+    /// Tokens per paragraph, for BM25's length normalisation.
+    para_lens: Vec<u32>,
+    pub vocab: Vocab,
+    postings: Vec<PostingList>,
+    /// Terms of each document's title and file name → documents (sorted).
+    field_docs: HashMap<u32, Vec<u32>>,
+    pub entities: EntityTable,
+    /// Per entity, the sorted global ids of the paragraphs that mention it.
+    entity_paras: Vec<Vec<u32>>,
+    pub timings: Timings,
+    pub token_count: u64,
+}
+
+impl Index {
+    pub fn para_count(&self) -> usize {
+        self.paras.len()
+    }
+
+    pub fn paragraph(&self, global: u32) -> &Paragraph {
+        let r = self.paras[global as usize];
+        &self.docs[r.doc as usize].paragraphs[r.para as usize]
+    }
+
+    /// The global paragraph id of paragraph `para` in document `doc`.
+    pub fn global_id(&self, doc: u32, para: u32) -> u32 {
+        self.doc_starts[doc as usize] + para
+    }
+
+    /// The global ids of a document's paragraphs.
+    pub fn doc_paras(&self, doc: u32) -> std::ops::Range<u32> {
+        self.doc_starts[doc as usize]..self.doc_starts[doc as usize + 1]
+    }
+
+    pub fn postings(&self, term: u32) -> &PostingList {
+        &self.postings[term as usize]
+    }
+
+    pub fn para_len(&self, global: u32) -> u32 {
+        self.para_lens[global as usize]
+    }
+
+    pub fn bm25(&self) -> Bm25 {
+        let avg = if self.paras.is_empty() {
+            1.0
+        } else {
+            self.token_count as f32 / self.paras.len() as f32
+        };
+        Bm25::new(self.paras.len() as u32, avg.max(1.0))
+    }
+
+    /// Documents whose title or file name contains `term`.
+    pub fn field_docs(&self, term: u32) -> &[u32] {
+        self.field_docs.get(&term).map(Vec::as_slice).unwrap_or(&[])
+    }
+
+    /// Sorted global ids of the paragraphs that mention entity `id`.
+    pub fn entity_paras(&self, id: usize) -> &[u32] {
+        self.entity_paras.get(id).map(Vec::as_slice).unwrap_or(&[])
+    }
+
+    /// Finds a document by file name, path or unambiguous name prefix.
+    pub fn find_doc(&self, needle: &str) -> Result<u32, String> {
+        let exact = self.docs.iter().position(|d| {
+            d.name == needle || d.file_name() == needle || d.path.to_string_lossy() == needle
+        });
+        if let Some(i) = exact {
+            return Ok(i as u32);
+        }
+        let file_part = needle.rsplit('/').next().unwrap_or(needle);
+        let matches: Vec<usize> = (0..self.docs.len())
+            .filter(|&i| {
+                self.docs[i].name.starts_with(needle)
+                    || self.docs[i].file_name().starts_with(file_part)
+            })
+            .collect();
+        match matches.as_slice() {
+            [one] => Ok(*one as u32),
+            [] => Err(format!("no document matches {needle:?}")),
+            many => Err(format!(
+                "{needle:?} is ambiguous: it matches {}",
+                many.iter()
+                    .take(5)
+                    .map(|&i| self.docs[i].name.as_str())
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            )),
+        }
+    }
+
+    pub fn paras_by_kind(&self) -> HashMap<&'static str, usize> {
+        let mut out = HashMap::new();
+        for doc in &self.docs {
+            for p in &doc.paragraphs {
+                *out.entry(p.kind.as_str()).or_insert(0) += 1;
+            }
+        }
+        out
+    }
+}

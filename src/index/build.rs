@@ -1,0 +1,233 @@
+//! Building the index: documents are tokenised and tagged in parallel (rayon), in
+//! contiguous chunks whose partial postings are appended in document order.
+
+use std::collections::HashMap;
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::time::{Duration, Instant};
+
+use rayon::prelude::*;
+
+use super::{Index, ParaRef, PostingList, Timings, Vocab};
+use crate::corpus::{Corpus, Document};
+use crate::entities::{self, Mention, Tagger};
+use crate::text::{fold_into, tokens};
+
+/// Documents per parallel work unit: big enough to amortise the merge.
+const CHUNK_DOCS: usize = 64;
+
+/// Shared counters the UI reads while indexing runs.
+#[derive(Debug, Default)]
+pub struct BuildProgress {
+    pub docs_done: AtomicUsize,
+    pub bytes_done: AtomicUsize,
+}
+
+/// What one chunk of documents contributes.
+struct Partial {
+    terms: HashMap<String, PostingList>,
+    para_lens: Vec<u32>,
+    tokens: u64,
+    mentions: Vec<Vec<Mention>>,
+    tokenize_time: Duration,
+    tag_time: Duration,
+}
+
+pub fn build(corpus: Corpus) -> Index {
+    build_with_progress(corpus, &BuildProgress::default())
+}
+
+pub fn build_with_progress(corpus: Corpus, progress: &BuildProgress) -> Index {
+    let Corpus { docs, skipped } = corpus;
+    let mut doc_starts = Vec::with_capacity(docs.len() + 1);
+    let mut paras = Vec::new();
+    for (d, doc) in docs.iter().enumerate() {
+        doc_starts.push(paras.len() as u32);
+        paras.extend((0..doc.paragraphs.len() as u32).map(|p| ParaRef {
+            doc: d as u32,
+            para: p,
+        }));
+    }
+    doc_starts.push(paras.len() as u32);
+
+    let tagger = Tagger::new();
+    let started = Instant::now();
+    let partials: Vec<Partial> = docs
+        .par_chunks(CHUNK_DOCS)
+        .enumerate()
+        .map(|(c, chunk)| index_chunk(chunk, doc_starts[c * CHUNK_DOCS], &tagger, progress))
+        .collect();
+    let parallel_wall = started.elapsed();
+
+    let merge_started = Instant::now();
+    let mut vocab = Vocab::default();
+    let mut postings: Vec<PostingList> = Vec::new();
+    let mut para_lens = Vec::with_capacity(paras.len());
+    let mut token_count = 0;
+    let mut mentions = Vec::with_capacity(docs.len());
+    let (mut tokenize_cpu, mut tag_cpu) = (Duration::ZERO, Duration::ZERO);
+    for partial in partials {
+        // Terms in a sorted order so ids (and so tie-breaks) are deterministic.
+        let mut terms: Vec<(String, PostingList)> = partial.terms.into_iter().collect();
+        terms.sort_unstable_by(|a, b| a.0.cmp(&b.0));
+        for (term, list) in terms {
+            let id = vocab.intern(&term) as usize;
+            if id == postings.len() {
+                postings.push(list);
+            } else {
+                postings[id].append(&list);
+            }
+        }
+        para_lens.extend(partial.para_lens);
+        token_count += partial.tokens;
+        mentions.extend(partial.mentions);
+        tokenize_cpu += partial.tokenize_time;
+        tag_cpu += partial.tag_time;
+    }
+
+    // Titles and file names are searchable too (`003`, `debacle`).
+    let mut field_docs: HashMap<u32, Vec<u32>> = HashMap::new();
+    let mut buf = String::new();
+    for (d, doc) in docs.iter().enumerate() {
+        for field in [doc.meta.title.as_str(), doc.name.as_str()] {
+            tokens(field, |span| {
+                fold_into(&field[span], &mut buf);
+                let id = vocab.intern(&buf);
+                if id as usize == postings.len() {
+                    postings.push(PostingList::default());
+                }
+                let list = field_docs.entry(id).or_default();
+                if list.last() != Some(&(d as u32)) {
+                    list.push(d as u32);
+                }
+            });
+        }
+    }
+    postings.iter_mut().for_each(PostingList::shrink);
+    vocab.finish();
+    let merge_time = merge_started.elapsed();
+
+    let entities_started = Instant::now();
+    let table = entities::resolve(&docs, &mentions);
+    let entity_paras = table
+        .entities
+        .iter()
+        .map(|e| {
+            let mut ids: Vec<u32> = e
+                .mentions
+                .iter()
+                .map(|m| doc_starts[m.doc as usize] + m.para)
+                .collect();
+            ids.dedup();
+            ids
+        })
+        .collect();
+    let resolve_time = entities_started.elapsed();
+
+    // Wall time of the parallel pass, split by the CPU time each part took.
+    let cpu = (tokenize_cpu + tag_cpu).as_secs_f64().max(1e-9);
+    let tag_share = tag_cpu.as_secs_f64() / cpu;
+    let timings = Timings {
+        load: Duration::ZERO,
+        tokenize: parallel_wall.mul_f64(1.0 - tag_share),
+        entities: parallel_wall.mul_f64(tag_share) + resolve_time,
+        postings: merge_time,
+    };
+    Index {
+        docs,
+        skipped,
+        paras,
+        doc_starts,
+        para_lens,
+        vocab,
+        postings,
+        field_docs,
+        entities: table,
+        entity_paras,
+        timings,
+        token_count,
+    }
+}
+
+fn index_chunk(
+    chunk: &[Document],
+    first_para: u32,
+    tagger: &Tagger,
+    progress: &BuildProgress,
+) -> Partial {
+    let mut terms: HashMap<String, PostingList> = HashMap::new();
+    let mut para_lens = Vec::new();
+    let mut token_total = 0u64;
+    let mut mentions = Vec::with_capacity(chunk.len());
+    let mut buf = String::new();
+    let mut global = first_para;
+    let (mut tokenize_time, mut tag_time) = (Duration::ZERO, Duration::ZERO);
+    for doc in chunk {
+        let t0 = Instant::now();
+        for paragraph in &doc.paragraphs {
+            let text = paragraph.text.as_str();
+            let mut position = 0u32;
+            tokens(text, |span| {
+                fold_into(&text[span], &mut buf);
+                if buf.is_empty() {
+                    return;
+                }
+                match terms.get_mut(buf.as_str()) {
+                    Some(list) => list.push(global, position),
+                    None => {
+                        let mut list = PostingList::default();
+                        list.push(global, position);
+                        terms.insert(buf.clone(), list);
+                    }
+                }
+                position += 1;
+            });
+            para_lens.push(position);
+            token_total += position as u64;
+            global += 1;
+        }
+        let t1 = Instant::now();
+        mentions.push(tagger.tag_document(doc));
+        tokenize_time += t1 - t0;
+        tag_time += t1.elapsed();
+        progress.docs_done.fetch_add(1, Ordering::Relaxed);
+        progress
+            .bytes_done
+            .fetch_add(doc.text.len(), Ordering::Relaxed);
+    }
+    Partial {
+        terms,
+        para_lens,
+        tokens: token_total,
+        mentions,
+        tokenize_time,
+        tag_time,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::corpus::load_seeds;
+
+    #[test]
+    fn seeds_index_consistently() {
+        let index = build(load_seeds());
+        assert_eq!(index.docs.len(), 5);
+        assert_eq!(index.paras.len(), index.para_lens.len());
+        let baghdad = index.vocab.id("baghdad").expect("baghdad is in the seeds");
+        let list = index.postings(baghdad);
+        assert!(list.doc_freq() >= 3);
+        assert!(list.paras().windows(2).all(|w| w[0] < w[1]));
+        for (i, &p) in list.paras().iter().enumerate() {
+            assert!(index.paragraph(p).text.to_lowercase().contains("baghdad"));
+            assert!(
+                list.positions_at(i)
+                    .iter()
+                    .all(|&pos| pos < index.para_len(p))
+            );
+        }
+        // File names are searchable.
+        let id = index.vocab.id("003").unwrap();
+        assert_eq!(index.field_docs(id), [3]);
+    }
+}
