@@ -1,0 +1,78 @@
+//! Display widths per grapheme, after sanitising: what the terminal will show.
+
+use std::borrow::Cow;
+
+use unicode_segmentation::UnicodeSegmentation;
+use unicode_width::UnicodeWidthStr;
+
+use super::sanitize::sanitize_char;
+
+/// A grapheme as it will be drawn: control characters replaced by visible symbols.
+pub fn display_grapheme(g: &str) -> Cow<'_, str> {
+    if g.chars().all(|c| sanitize_char(c).is_none()) {
+        return Cow::Borrowed(g);
+    }
+    let mut out = String::new();
+    for c in g.chars() {
+        match sanitize_char(c) {
+            Some(stand_in) => out.push_str(stand_in),
+            None => out.push(c),
+        }
+    }
+    Cow::Owned(out)
+}
+
+/// Columns a grapheme takes once drawn (zero-width marks count as 0).
+pub fn grapheme_width(g: &str) -> usize {
+    display_grapheme(g).width()
+}
+
+/// Columns a string takes once drawn.
+pub fn display_width(s: &str) -> usize {
+    s.graphemes(true).map(grapheme_width).sum()
+}
+
+/// The longest prefix of `s` fitting in `max` columns, with `…` when cut.
+pub fn truncate_to_width(s: &str, max: usize) -> String {
+    if display_width(s) <= max {
+        return display_grapheme_str(s);
+    }
+    let mut out = String::new();
+    let mut used = 0;
+    for g in s.graphemes(true) {
+        let w = grapheme_width(g);
+        if used + w + 1 > max {
+            break;
+        }
+        out.push_str(&display_grapheme(g));
+        used += w;
+    }
+    if max > 0 {
+        out.push('…');
+    }
+    out
+}
+
+fn display_grapheme_str(s: &str) -> String {
+    s.graphemes(true).map(display_grapheme).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn wide_and_combining_widths() {
+        assert_eq!(display_width("中国"), 4);
+        assert_eq!(display_width("e\u{301}"), 1);
+        assert_eq!(display_width("a\u{1b}b"), 3);
+    }
+
+    #[test]
+    fn truncation_respects_wide_chars() {
+        let t = truncate_to_width("中国中国中国", 7);
+        assert!(display_width(&t) <= 7);
+        assert!(t.ends_with('…'));
+        assert_eq!(truncate_to_width("Iraq", 10), "Iraq");
+    }
+}
