@@ -49,11 +49,12 @@ pub fn apply(state: &mut State, msg: Msg, worker: &QueryWorker) -> bool {
                 }
             }
         }
-        Msg::Input(event) => {
-            if let Some(action) = action_for_event(state, &event) {
-                state.update(action);
-            }
-        }
+        Msg::Input(event) => match action_for_event(state, &event) {
+            Some(action) => state.update(action),
+            // Any key closes the help overlay, bound or not.
+            None if state.help && matches!(event, Event::Key(_)) => state.update(Action::Back),
+            None => {}
+        },
         Msg::Loaded { docs, bytes } => {
             state.loading.docs_total = Some(docs);
             state.loading.bytes_total = bytes;

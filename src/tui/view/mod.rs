@@ -40,9 +40,9 @@ pub fn draw(state: &State, theme: &Theme, frame: &mut Frame) {
 
 fn draw_too_small(area: Rect, frame: &mut Frame) {
     let text = vec![
-        Line::from("dossier needs a bigger terminal"),
+        Line::from("terminal too small"),
         Line::from(format!(
-            "at least {MIN_WIDTH}x{MIN_HEIGHT}, now {}x{}",
+            "need {MIN_WIDTH}x{MIN_HEIGHT}, have {}x{}",
             area.width, area.height
         )),
         Line::from("q quits"),

@@ -1,0 +1,218 @@
+//! Screens as a person sees them: the production event path (keys → actions →
+//! state → draw) driven against ratatui's TestBackend, snapshotted with insta.
+
+use std::sync::Arc;
+use std::sync::mpsc::{Receiver, channel};
+use std::time::Duration;
+
+use dossier::corpus::load_seeds;
+use dossier::index::{BuildProgress, build};
+use dossier::tui::app::apply;
+use dossier::tui::state::State;
+use dossier::tui::view::{Theme, draw};
+use dossier::tui::worker::{Msg, QueryWorker};
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use ratatui::crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
+use ratatui::layout::Rect;
+
+struct Screen {
+    state: State,
+    worker: QueryWorker,
+    rx: Receiver<Msg>,
+    terminal: Terminal<TestBackend>,
+    theme: Theme,
+}
+
+impl Screen {
+    fn new(width: u16, height: u16) -> Self {
+        let (tx, rx) = channel();
+        let mut state = State::new(
+            Arc::new(BuildProgress::default()),
+            Rect::new(0, 0, width, height),
+        );
+        state.set_index(Arc::new(build(load_seeds())));
+        Screen {
+            state,
+            worker: QueryWorker::spawn(tx),
+            rx,
+            terminal: Terminal::new(TestBackend::new(width, height)).unwrap(),
+            theme: Theme::monochrome(),
+        }
+    }
+
+    fn key(&mut self, code: KeyCode) -> &mut Self {
+        self.send(Event::Key(KeyEvent::new(code, KeyModifiers::NONE)))
+    }
+
+    fn send(&mut self, event: Event) -> &mut Self {
+        apply(&mut self.state, Msg::Input(event), &self.worker);
+        self.settle();
+        self
+    }
+
+    fn typed(&mut self, text: &str) -> &mut Self {
+        for c in text.chars() {
+            self.key(KeyCode::Char(c));
+        }
+        self
+    }
+
+    /// Waits until the newest query's results have arrived (as the app loop would).
+    fn settle(&mut self) {
+        while self.state.filter_active() && self.state.results_query != self.state.filter.text {
+            let msg = self
+                .rx
+                .recv_timeout(Duration::from_secs(30))
+                .expect("query results arrive");
+            apply(&mut self.state, msg, &self.worker);
+        }
+    }
+
+    fn render(&mut self) -> String {
+        let (state, theme) = (&self.state, &self.theme);
+        self.terminal.draw(|f| draw(state, theme, f)).unwrap();
+        self.terminal.backend().to_string()
+    }
+}
+
+#[test]
+fn start_screen_80x24() {
+    insta::assert_snapshot!(Screen::new(80, 24).render());
+}
+
+#[test]
+fn start_screen_120x40() {
+    insta::assert_snapshot!(Screen::new(120, 40).render());
+}
+
+#[test]
+fn filtered_screen_80x24() {
+    let mut screen = Screen::new(80, 24);
+    screen.key(KeyCode::Char('/')).typed("kerry iran");
+    let shown = screen.render();
+    assert!(shown.contains("hits in 2 docs"), "{shown}");
+    insta::assert_snapshot!(shown);
+}
+
+#[test]
+fn filtered_screen_120x40_after_next_hit() {
+    let mut screen = Screen::new(120, 40);
+    screen
+        .key(KeyCode::Char('/'))
+        .typed("bagdad")
+        .key(KeyCode::Enter)
+        .key(KeyCode::Char('n'));
+    insta::assert_snapshot!(screen.render());
+}
+
+#[test]
+fn help_overlay_80x24() {
+    let mut screen = Screen::new(80, 24);
+    screen.key(KeyCode::Char('?'));
+    let shown = screen.render();
+    assert!(shown.contains("dossier help"));
+    insta::assert_snapshot!(shown);
+}
+
+#[test]
+fn help_overlay_120x40() {
+    let mut screen = Screen::new(120, 40);
+    screen.key(KeyCode::Char('?'));
+    insta::assert_snapshot!(screen.render());
+}
+
+#[test]
+fn tiny_terminal_says_so() {
+    let mut screen = Screen::new(30, 8);
+    let shown = screen.render();
+    assert!(shown.contains("too small"), "{shown}");
+    insta::assert_snapshot!(shown);
+}
+
+#[test]
+fn resizing_to_extremes_never_panics() {
+    let mut screen = Screen::new(80, 24);
+    screen.key(KeyCode::Char('/')).typed("iran");
+    for (w, h) in [(1, 1), (10, 3), (300, 100), (40, 10), (80, 24)] {
+        screen.terminal.backend_mut().resize(w, h);
+        screen.send(Event::Resize(w, h));
+        screen.render();
+    }
+}
+
+#[test]
+fn escape_clears_the_filter_and_lists_every_document_again() {
+    let mut screen = Screen::new(80, 24);
+    screen.key(KeyCode::Char('/')).typed("debacle");
+    assert_eq!(screen.state.list_len(), 2);
+    screen.key(KeyCode::Esc);
+    assert_eq!(screen.state.list_len(), 5);
+    assert!(screen.render().contains("5 documents"));
+}
+
+#[test]
+fn enter_opens_a_document_and_tab_moves_between_panes() {
+    let mut screen = Screen::new(80, 24);
+    screen
+        .key(KeyCode::Char('j'))
+        .key(KeyCode::Char('j'))
+        .key(KeyCode::Enter);
+    assert_eq!(screen.state.reader.doc, Some(2));
+    assert_eq!(screen.state.focus, dossier::tui::state::Focus::Reader);
+    screen.key(KeyCode::Char('G'));
+    assert!(screen.state.reader.scroll > 0);
+    screen.key(KeyCode::Tab);
+    assert_eq!(screen.state.focus, dossier::tui::state::Focus::Filter);
+}
+
+#[test]
+fn filter_history_recalls_earlier_queries() {
+    let mut screen = Screen::new(80, 24);
+    screen
+        .key(KeyCode::Char('/'))
+        .typed("kerry")
+        .key(KeyCode::Enter);
+    screen.key(KeyCode::Char('/')).key(KeyCode::Esc);
+    screen.key(KeyCode::Char('/')).key(KeyCode::Up);
+    assert_eq!(screen.state.filter.text, "kerry");
+}
+
+#[test]
+fn selection_stays_visible_without_colour() {
+    let mut screen = Screen::new(80, 24);
+    screen.render();
+    let buffer = screen.terminal.backend().buffer().clone();
+    // The selected row of the list is drawn reversed: visible with NO_COLOR.
+    let reversed = (1..buffer.area.width).any(|x| {
+        buffer[(x, 2)]
+            .modifier
+            .contains(ratatui::style::Modifier::REVERSED)
+    });
+    assert!(reversed);
+}
+
+#[test]
+fn hostile_text_never_reaches_the_screen_as_controls() {
+    use dossier::corpus::{Corpus, Document};
+    let text = "Title\n\nEvil \u{1b}]52;c;ZXZpbA==\u{7} and \u{1b}[2J clear \u{9b}31m and \u{202e}reversed.".to_owned();
+    let doc = Document::from_text("evil.txt".into(), "evil.txt".into(), text, Vec::new());
+    let mut state = State::new(Arc::new(BuildProgress::default()), Rect::new(0, 0, 80, 24));
+    state.set_index(Arc::new(build(Corpus {
+        docs: vec![doc],
+        skipped: Vec::new(),
+    })));
+    let mut terminal = Terminal::new(TestBackend::new(80, 24)).unwrap();
+    terminal
+        .draw(|f| draw(&state, &Theme::monochrome(), f))
+        .unwrap();
+    let shown = terminal.backend().to_string();
+    assert!(shown.contains("␛]52"), "{shown}");
+    for c in shown.chars() {
+        assert!(
+            !c.is_control() || c == '\n',
+            "control {c:?} reached the screen"
+        );
+        assert!(!('\u{202a}'..='\u{202e}').contains(&c));
+    }
+}
