@@ -10,6 +10,7 @@ pub mod corpus;
 pub mod entities;
 pub mod index;
 pub mod query;
+pub mod synth;
 pub mod text;
 pub mod tui;
 

@@ -27,7 +27,7 @@ static BY: LazyLock<Regex> = LazyLock::new(|| {
 
 static ANY_DATE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"(?i)\b(?:({MONTH})\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+(\d{{4}})|(\d{{1,2}})\s+({MONTH}),?\s+(\d{{4}})|(\d{{4}})-(\d{{2}})-(\d{{2}}))\b"
+        r"(?i)(?-u:\b)(?:({MONTH})\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+(\d{{4}})|(\d{{1,2}})\s+({MONTH}),?\s+(\d{{4}})|(\d{{4}})-(\d{{2}})-(\d{{2}}))(?-u:\b)"
     ))
     .expect("valid regex")
 });

@@ -49,13 +49,13 @@ pub(crate) static SOURCE_DATELINE: LazyLock<Regex> = LazyLock::new(|| {
 static BOILERPLATE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
         r"(?ix)
-        ^(?:skip\s+to\s+(?:main\s+)?content|image\s+result\s+for|share\s+(?:this|on)|follow\s+us|subscribe\b|sign\s+up\b
-           |comments?\s+are\s+closed|leave\s+a\s+(?:reply|comment)|notify\s+of|\d+\s+comments?\b|related\s+(?:posts|articles)
-           |read\s+more\b|advertisement\b|click\s+(?:here|to)\b|tags?:|filed\s+under|region:|theme:|in-depth\s+report:|categories:
-           |articles\s+by:|become\s+a\s+(?:member|patron|subscriber)|comment\s+on\b.*\bfacebook|for\s+media\s+inquiries
+        ^(?:skip\s+to\s+(?:main\s+)?content|image\s+result\s+for|share\s+(?:this|on)|follow\s+us|subscribe(?-u:\b)|sign\s+up(?-u:\b)
+           |comments?\s+are\s+closed|leave\s+a\s+(?:reply|comment)|notify\s+of|\d+\s+comments?(?-u:\b)|related\s+(?:posts|articles)
+           |read\s+more(?-u:\b)|advertisement(?-u:\b)|click\s+(?:here|to)(?-u:\b)|tags?:|filed\s+under|region:|theme:|in-depth\s+report:|categories:
+           |articles\s+by:|become\s+a\s+(?:member|patron|subscriber)|comment\s+on(?-u:\b).*(?-u:\b)facebook|for\s+media\s+inquiries
            |the\s+original\s+source\s+of\s+this\s+article|reprinted\s+(?:with\s+permission\s+)?from|this\s+article\s+(?:was\s+)?(?:originally\s+)?(?:published|appeared)
-           |disclaimer\b|copyright\b|©|\(c\)\s+\d{4}|all\s+rights\s+reserved|to\s+contact\b|contact\s+us\b|[-=_*]{3,}\s*$)
-        |donat(?:e|ion)|paypal|patreon|\bpo\s+box\b|sustaining\s+supporter|promo\s+code|\bfair\s+use\b|copyrighted\s+material
+           |disclaimer(?-u:\b)|copyright(?-u:\b)|©|\(c\)\s+\d{4}|all\s+rights\s+reserved|to\s+contact(?-u:\b)|contact\s+us(?-u:\b)|[-=_*]{3,}\s*$)
+        |donat(?:e|ion)|paypal|patreon|(?-u:\b)po\s+box(?-u:\b)|sustaining\s+supporter|promo\s+code|(?-u:\b)fair\s+use(?-u:\b)|copyrighted\s+material
         |newsletter|cookies?\s+policy|privacy\s+policy|terms\s+of\s+(?:use|service)",
     )
     .expect("valid regex")
@@ -63,7 +63,7 @@ static BOILERPLATE: LazyLock<Regex> = LazyLock::new(|| {
 
 /// A footer cue: after it, the rest of the document (but comments) is boilerplate.
 static FOOTER_START: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^(?:the\s+original\s+source\s+of\s+this\s+article|copyright\b|©|disclaimer\b|reprinted\s+(?:with\s+permission\s+)?from|comments\s+are\s+closed|all\s+rights\s+reserved|to\s+contact\b)")
+    Regex::new(r"(?i)^(?:the\s+original\s+source\s+of\s+this\s+article|copyright(?-u:\b)|©|disclaimer(?-u:\b)|reprinted\s+(?:with\s+permission\s+)?from|comments\s+are\s+closed|all\s+rights\s+reserved|to\s+contact(?-u:\b))")
         .expect("valid regex")
 });
 
