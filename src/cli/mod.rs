@@ -1,6 +1,7 @@
 //! The command line and the headless commands, one file each. They share the
 //! library with the TUI: a hit here is the same thing as a hit there.
 
+mod bench;
 mod entities;
 mod search;
 mod show;
@@ -76,6 +77,15 @@ pub enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// Indexing times, per-keystroke latency, peak memory on your corpus.
+    Bench {
+        paths: Vec<PathBuf>,
+        /// One query per line (default: a built-in mix of query kinds).
+        #[arg(long)]
+        queries: Option<PathBuf>,
+        #[arg(long)]
+        json: bool,
+    },
     /// Corpus sizes, skipped files and indexing times.
     Stats {
         paths: Vec<PathBuf>,
@@ -103,6 +113,8 @@ pub fn run(cli: Cli) -> ExitCode {
         }
         Some(Command::Entities { paths, kind, json }) => with_index(&paths, &options)
             .and_then(|index| entities::run(&index, kind.as_deref(), json)),
+        Some(Command::Bench { paths, queries, json }) => read_queries(queries.as_deref())
+            .and_then(|queries| with_index(&paths, &options).and_then(|index| bench::run(&index, &queries, json))),
         Some(Command::Stats { paths, json }) => {
             let started = Instant::now();
             load_corpus(&paths, &options).and_then(|corpus| {
@@ -153,6 +165,19 @@ pub fn load_corpus(paths: &[PathBuf], options: &LoadOptions) -> Result<Corpus, C
         }
     }
     Ok(load_paths(paths, options))
+}
+
+fn read_queries(path: Option<&std::path::Path>) -> Result<Vec<String>, CliError> {
+    let Some(path) = path else {
+        return Ok(bench::DEFAULT_QUERIES.iter().map(|q| q.to_string()).collect());
+    };
+    let text = std::fs::read_to_string(path)
+        .map_err(|e| CliError::BadInput(format!("cannot read queries from {}: {}", path.display(), plain_io_error(&e))))?;
+    let queries: Vec<String> = text.lines().map(str::trim).filter(|l| !l.is_empty()).map(str::to_owned).collect();
+    if queries.is_empty() {
+        return Err(CliError::BadInput(format!("{} holds no queries", path.display())));
+    }
+    Ok(queries)
 }
 
 fn plain_io_error(err: &std::io::Error) -> String {

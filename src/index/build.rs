@@ -48,6 +48,7 @@ pub fn build_with_progress(corpus: Corpus, progress: &BuildProgress) -> Index {
         }));
     }
     doc_starts.push(paras.len() as u32);
+    let para_kinds = docs.iter().flat_map(|d| d.paragraphs.iter().map(|p| p.kind)).collect();
 
     let tagger = Tagger::new();
     let started = Instant::now();
@@ -138,6 +139,7 @@ pub fn build_with_progress(corpus: Corpus, progress: &BuildProgress) -> Index {
         paras,
         doc_starts,
         para_lens,
+        para_kinds,
         vocab,
         postings,
         field_docs,

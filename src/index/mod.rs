@@ -19,7 +19,7 @@ pub use postings::PostingList;
 pub use rank::Bm25;
 pub use vocab::{Expansion, MatchQuality, Vocab};
 
-use crate::corpus::{Document, Paragraph, Skipped};
+use crate::corpus::{Document, ParaKind, Paragraph, Skipped};
 use crate::entities::EntityTable;
 
 /// A paragraph's place in the corpus.
@@ -57,6 +57,8 @@ pub struct Index {
     doc_starts: Vec<u32>,
     /// Tokens per paragraph, for BM25's length normalisation.
     para_lens: Vec<u32>,
+    /// Kind of each paragraph, for ranking without touching the documents.
+    para_kinds: Vec<ParaKind>,
     pub vocab: Vocab,
     postings: Vec<PostingList>,
     /// Terms of each document's title and file name → documents (sorted).
@@ -90,6 +92,10 @@ impl Index {
 
     pub fn postings(&self, term: u32) -> &PostingList {
         &self.postings[term as usize]
+    }
+
+    pub fn para_kind(&self, global: u32) -> ParaKind {
+        self.para_kinds[global as usize]
     }
 
     pub fn para_len(&self, global: u32) -> u32 {

@@ -3,10 +3,10 @@
 
 use std::collections::{HashMap, HashSet};
 
-use super::parse::{Clause, Query};
+use super::parse::{Clause as QueryClause, Query};
 use crate::corpus::ParaKind;
 use crate::entities::EntityKind;
-use crate::index::{Expansion, Index, MatchQuality};
+use crate::index::{Bm25, Expansion, Index, MatchQuality};
 
 /// A hit on a title or file name lifts its document above all text-only hits.
 const TITLE_BOOST: f32 = 1000.0;
@@ -63,23 +63,41 @@ impl SearchResults {
     }
 }
 
-/// Remembered term expansions: while typing, the same words are expanded again on
-/// every keystroke.
+/// State kept between keystrokes: term expansions (the same words are expanded
+/// again on every keystroke) and dense scratch arrays sized to the corpus, so a
+/// query touches only the postings it needs and never allocates per paragraph.
 #[derive(Debug, Default)]
 pub struct ExpansionCache {
     terms: HashMap<String, Vec<Expansion>>,
+    /// Sum of clause scores per paragraph.
+    scores: Vec<f32>,
+    /// Clauses matched so far per paragraph; `EXCLUDED` marks exclusions.
+    matched: Vec<u8>,
+    /// Best score of the current clause per paragraph.
+    clause: Vec<f32>,
 }
 
+const EXCLUDED: u8 = u8::MAX;
+
 impl ExpansionCache {
-    fn expand(&mut self, index: &Index, term: &str) -> &[Expansion] {
-        if !self.terms.contains_key(term) {
-            if self.terms.len() > 4096 {
-                self.terms.clear();
-            }
-            let expansions = index.vocab.expand(term, |id| index.postings(id).doc_freq());
-            self.terms.insert(term.to_owned(), expansions);
+    fn expand(&mut self, index: &Index, term: &str) -> Vec<Expansion> {
+        if let Some(cached) = self.terms.get(term) {
+            return cached.clone();
         }
-        &self.terms[term]
+        if self.terms.len() > 4096 {
+            self.terms.clear();
+        }
+        let expansions = index.vocab.expand(term, |id| index.postings(id).doc_freq());
+        self.terms.insert(term.to_owned(), expansions.clone());
+        expansions
+    }
+
+    fn scratch(&mut self, paragraphs: usize) {
+        if self.scores.len() != paragraphs {
+            self.scores = vec![0.0; paragraphs];
+            self.matched = vec![0; paragraphs];
+            self.clause = vec![0.0; paragraphs];
+        }
     }
 }
 
@@ -88,52 +106,56 @@ pub fn search(index: &Index, query: &Query, limit: usize) -> SearchResults {
     search_with_cache(index, query, limit, &mut ExpansionCache::default())
 }
 
-/// Sorted (paragraph, score) pairs: one clause's candidates.
+/// Sorted (paragraph, score) pairs.
 type Scored = Vec<(u32, f32)>;
 
-pub fn search_with_cache(
-    index: &Index,
-    query: &Query,
-    limit: usize,
-    cache: &mut ExpansionCache,
-) -> SearchResults {
+/// One clause ready to evaluate: weighted posting sources.
+enum Source {
+    /// A term's postings, scored by BM25 times the expansion's weight.
+    Term { term: u32, weight: f32 },
+    /// Paragraphs given with their scores (phrases, entity mentions).
+    Scored(Scored),
+}
+
+struct Clause {
+    sources: Vec<Source>,
+    /// Upper bound of the paragraphs it can touch, to order clauses cheapest first.
+    size: usize,
+}
+
+pub fn search_with_cache(index: &Index, query: &Query, limit: usize, cache: &mut ExpansionCache) -> SearchResults {
     let mut results = SearchResults::default();
     if query.is_empty() || index.paras.is_empty() {
         return results;
     }
     let bm25 = index.bm25();
-    let mut clause_sets: Vec<Scored> = Vec::new();
+    let mut clauses: Vec<Clause> = Vec::new();
     let mut title_docs: Option<HashSet<u32>> = None;
 
     for clause in &query.clauses {
         match clause {
-            Clause::Term(term) => {
-                let expansions = cache.expand(index, term).to_vec();
+            QueryClause::Term(term) => {
+                let expansions = cache.expand(index, term);
                 if expansions.is_empty() {
                     results.unknown.push(term.clone());
                 }
-                let mut scored: Scored = Vec::new();
+                let mut sources = Vec::with_capacity(expansions.len() + 1);
+                let mut size = 0;
                 for e in &expansions {
                     results.terms.insert(e.term);
-                    let list = index.postings(e.term);
-                    let idf = bm25.idf(list.doc_freq());
-                    for (i, &para) in list.paras().iter().enumerate() {
-                        let s =
-                            e.weight * bm25.score(idf, list.term_freq_at(i), index.para_len(para));
-                        scored.push((para, s));
-                    }
+                    size += index.postings(e.term).doc_freq() as usize;
+                    sources.push(Source::Term { term: e.term, weight: e.weight });
                 }
                 for entity in alias_entities(index, term, &expansions) {
                     results.entities.push(entity);
                     let paras = index.entity_paras(entity);
                     let idf = bm25.idf(paras.len() as u32);
-                    scored.extend(
-                        paras
-                            .iter()
-                            .map(|&p| (p, ALIAS_WEIGHT * bm25.score(idf, 1, index.para_len(p)))),
-                    );
+                    size += paras.len();
+                    sources.push(Source::Scored(
+                        paras.iter().map(|&p| (p, ALIAS_WEIGHT * bm25.score(idf, 1, index.para_len(p)))).collect(),
+                    ));
                 }
-                clause_sets.push(union_max(scored));
+                clauses.push(Clause { sources, size });
                 let docs: HashSet<u32> = expansions
                     .iter()
                     .filter(|e| e.quality != MatchQuality::Fuzzy)
@@ -144,71 +166,173 @@ pub fn search_with_cache(
                     Some(prev) => prev.intersection(&docs).copied().collect(),
                 });
             }
-            Clause::Phrase(terms) => {
+            QueryClause::Phrase(terms) => {
                 let ids: Option<Vec<u32>> = terms.iter().map(|t| index.vocab.id(t)).collect();
-                match ids {
+                let scored = match ids {
                     Some(ids) => {
                         results.terms.extend(ids.iter().copied());
-                        clause_sets.push(phrase_matches(index, &ids, 1.2));
+                        let scored = phrase_matches(index, &ids, 1.2);
                         results.phrases.push(ids);
+                        scored
                     }
                     None => {
                         results.unknown.push(terms.join(" "));
-                        clause_sets.push(Vec::new());
+                        Vec::new()
                     }
-                }
+                };
+                clauses.push(Clause { size: scored.len(), sources: vec![Source::Scored(scored)] });
             }
-            Clause::Entity(name) => {
-                let found = index.entities.find(name);
-                let best = found.first().map(|&(id, score)| (id, score));
+            QueryClause::Entity(name) => {
                 let mut scored = Vec::new();
-                if let Some((id, _)) = best {
-                    results.entities.push(id);
-                    let paras = index.entity_paras(id);
-                    let idf = bm25.idf(paras.len() as u32);
-                    scored.extend(
-                        paras
-                            .iter()
-                            .map(|&p| (p, bm25.score(idf, 1, index.para_len(p)))),
-                    );
-                } else {
-                    results.unknown.push(format!("@{name}"));
+                match index.entities.find(name).first() {
+                    Some(&(id, _)) => {
+                        results.entities.push(id);
+                        let paras = index.entity_paras(id);
+                        let idf = bm25.idf(paras.len() as u32);
+                        scored.extend(paras.iter().map(|&p| (p, bm25.score(idf, 1, index.para_len(p)))));
+                    }
+                    None => results.unknown.push(format!("@{name}")),
                 }
-                clause_sets.push(scored);
+                clauses.push(Clause { size: scored.len(), sources: vec![Source::Scored(scored)] });
             }
-            Clause::Exclude(_) => {}
+            QueryClause::Exclude(_) => {}
         }
     }
 
-    let mut hits: Scored = if clause_sets.is_empty() {
+    cache.scratch(index.paras.len());
+    let excluded = mark_excluded(index, query, cache);
+    let mut hits = if clauses.is_empty() {
         // Only exclusions: everything else matches.
-        (0..index.paras.len() as u32).map(|p| (p, 0.0)).collect()
+        (0..index.paras.len() as u32).filter(|&p| cache.matched[p as usize] != EXCLUDED).map(|p| (p, 0.0)).collect()
     } else {
-        clause_sets.sort_by_key(Vec::len);
-        let mut sets = clause_sets.into_iter();
-        let first = sets.next().unwrap_or_default();
-        sets.fold(first, |acc, next| intersect_sum(&acc, &next))
+        intersect(index, &bm25, &mut clauses, cache)
     };
-
-    let excluded = excluded_paras(index, query);
-    if !excluded.is_empty() {
-        hits.retain(|(p, _)| !excluded.contains(p));
+    for &p in &excluded {
+        cache.matched[p as usize] = 0;
     }
 
     for (para, score) in hits.iter_mut() {
-        *score *= kind_weight(index.paragraph(*para).kind);
+        *score *= kind_weight(index.para_kind(*para));
     }
     if let Some(docs) = title_docs.filter(|d| !d.is_empty()) {
+        let excluded: HashSet<u32> = excluded.into_iter().collect();
         add_title_hits(index, &docs, &excluded, &mut hits);
     }
 
-    results.by_para = hits
-        .iter()
-        .map(|&(para, score)| Hit { para, score })
-        .collect();
+    results.by_para = hits.iter().map(|&(para, score)| Hit { para, score }).collect();
     results.docs = doc_hits(index, &results.by_para);
     results.ranked = top_k(&results.by_para, limit);
     results
+}
+
+/// Marks excluded paragraphs in the scratch array; returns them for the reset.
+fn mark_excluded(index: &Index, query: &Query, cache: &mut ExpansionCache) -> Vec<u32> {
+    let mut out = Vec::new();
+    for clause in &query.clauses {
+        let QueryClause::Exclude(terms) = clause else { continue };
+        let ids: Option<Vec<u32>> = terms.iter().map(|t| index.vocab.id(t)).collect();
+        let Some(ids) = ids else { continue };
+        if let [one] = ids.as_slice() {
+            out.extend_from_slice(index.postings(*one).paras());
+        } else {
+            out.extend(phrase_matches(index, &ids, 1.0).into_iter().map(|(p, _)| p));
+        }
+    }
+    for &p in &out {
+        cache.matched[p as usize] = EXCLUDED;
+    }
+    out
+}
+
+/// Paragraphs matching every clause, scores summed (best source per clause),
+/// in paragraph order. Clauses run cheapest first; once few candidates remain,
+/// later clauses probe their postings instead of walking them.
+fn intersect(index: &Index, bm25: &Bm25, clauses: &mut [Clause], cache: &mut ExpansionCache) -> Scored {
+    clauses.sort_by_key(|c| c.size);
+    let mut candidates: Vec<u32> = Vec::new();
+    for (i, clause) in clauses.iter().enumerate() {
+        let round = i as u8;
+        let mut touched: Vec<u32> = Vec::new();
+        let probe = i > 0 && candidates.len() * 16 < clause.size;
+        for source in &clause.sources {
+            match source {
+                Source::Term { term, weight } => {
+                    let list = index.postings(*term);
+                    let idf = bm25.idf(list.doc_freq());
+                    let mut visit = |k: usize, p: u32| {
+                        if cache.matched[p as usize] != round {
+                            return;
+                        }
+                        let s = weight * bm25.score(idf, list.term_freq_at(k), index.para_len(p));
+                        let slot = &mut cache.clause[p as usize];
+                        if *slot == 0.0 {
+                            touched.push(p);
+                        }
+                        *slot = slot.max(s);
+                    };
+                    if probe {
+                        for &p in &candidates {
+                            if let Some(k) = list.find(p) {
+                                visit(k, p);
+                            }
+                        }
+                    } else {
+                        for (k, &p) in list.paras().iter().enumerate() {
+                            visit(k, p);
+                        }
+                    }
+                }
+                Source::Scored(scored) => {
+                    for &(p, s) in scored {
+                        if cache.matched[p as usize] != round {
+                            continue;
+                        }
+                        let slot = &mut cache.clause[p as usize];
+                        if *slot == 0.0 {
+                            touched.push(p);
+                        }
+                        // Scores are positive; a tiny floor keeps "touched" exact.
+                        *slot = slot.max(s.max(f32::MIN_POSITIVE));
+                    }
+                }
+            }
+        }
+        for &p in &touched {
+            let slot = &mut cache.clause[p as usize];
+            cache.scores[p as usize] += slot.max(f32::MIN_POSITIVE);
+            *slot = 0.0;
+            cache.matched[p as usize] = round + 1;
+        }
+        // Paragraphs that matched earlier clauses but not this one are dropped.
+        for &p in &candidates {
+            if cache.matched[p as usize] != round + 1 {
+                cache.scores[p as usize] = 0.0;
+                cache.matched[p as usize] = 0;
+            }
+        }
+        candidates = touched;
+        if candidates.is_empty() {
+            break;
+        }
+    }
+    // Survivors in paragraph order: a sort when few, a scan of the dense array when many.
+    let mut hits: Scored = Vec::with_capacity(candidates.len());
+    if candidates.len() * 16 > index.paras.len() {
+        let done = clauses.len() as u8;
+        for (p, &m) in cache.matched.iter().enumerate() {
+            if m == done {
+                hits.push((p as u32, cache.scores[p]));
+            }
+        }
+    } else {
+        candidates.sort_unstable();
+        hits.extend(candidates.iter().map(|&p| (p, cache.scores[p as usize])));
+    }
+    for &p in &candidates {
+        cache.scores[p as usize] = 0.0;
+        cache.matched[p as usize] = 0;
+    }
+    hits
 }
 
 /// A plain term that is an alias of a named entity also finds its other spellings.
@@ -241,30 +365,7 @@ fn kind_weight(kind: ParaKind) -> f32 {
     }
 }
 
-/// Sorts by paragraph and keeps the best score of each.
-fn union_max(mut scored: Scored) -> Scored {
-    scored.sort_unstable_by(|a, b| a.0.cmp(&b.0).then(b.1.total_cmp(&a.1)));
-    scored.dedup_by_key(|(p, _)| *p);
-    scored
-}
 
-/// Paragraphs in both sorted sets, scores added.
-fn intersect_sum(a: &Scored, b: &Scored) -> Scored {
-    let mut out = Vec::with_capacity(a.len().min(b.len()));
-    let (mut i, mut j) = (0, 0);
-    while i < a.len() && j < b.len() {
-        match a[i].0.cmp(&b[j].0) {
-            std::cmp::Ordering::Less => i += 1,
-            std::cmp::Ordering::Greater => j += 1,
-            std::cmp::Ordering::Equal => {
-                out.push((a[i].0, a[i].1 + b[j].1));
-                i += 1;
-                j += 1;
-            }
-        }
-    }
-    out
-}
 
 /// Paragraphs where the terms occur consecutively, scored as the sum of their BM25.
 fn phrase_matches(index: &Index, ids: &[u32], weight: f32) -> Scored {
@@ -312,22 +413,6 @@ fn phrase_matches(index: &Index, ids: &[u32], weight: f32) -> Scored {
     out
 }
 
-fn excluded_paras(index: &Index, query: &Query) -> HashSet<u32> {
-    let mut out = HashSet::new();
-    for clause in &query.clauses {
-        let Clause::Exclude(terms) = clause else {
-            continue;
-        };
-        let ids: Option<Vec<u32>> = terms.iter().map(|t| index.vocab.id(t)).collect();
-        let Some(ids) = ids else { continue };
-        if let [one] = ids.as_slice() {
-            out.extend(index.postings(*one).paras().iter().copied());
-        } else {
-            out.extend(phrase_matches(index, &ids, 1.0).into_iter().map(|(p, _)| p));
-        }
-    }
-    out
-}
 
 /// Lifts documents whose title or file name matches; a document with no text hit
 /// gets one on its title paragraph so it is listed.
