@@ -14,8 +14,17 @@ use crate::query::{ExpansionCache, Query, match_spans, search_with_cache, snippe
 
 /// Queries typed when none are given: single terms, several terms, a typo, a
 /// phrase, an entity, an exclusion and a one-letter prefix.
-pub const DEFAULT_QUERIES: [&str; 9] =
-    ["iran", "soleimani", "kerry iran", "bagdad", "soliemani embassy", "\"proxy war\"", "@soleimani", "iraq -syria", "s"];
+pub const DEFAULT_QUERIES: [&str; 9] = [
+    "iran",
+    "soleimani",
+    "kerry iran",
+    "bagdad",
+    "soliemani embassy",
+    "\"proxy war\"",
+    "@soleimani",
+    "iraq -syria",
+    "s",
+];
 
 /// Rows of the document list a keystroke has to fill (a tall terminal).
 const VISIBLE_ROWS: usize = 40;
@@ -114,7 +123,7 @@ pub fn run(index: &Index, queries: &[String], json: bool) -> Result<u8, CliError
     }
     all.sort();
     let t = &index.timings;
-    let bytes: usize = index.docs.iter().map(|d| d.text.len()).sum();
+    let bytes: usize = index.docs.iter().map(|d| d.bytes).sum();
     let total = t.load + t.tokenize + t.entities + t.postings;
     let report = BenchReport {
         documents: index.docs.len(),
@@ -144,18 +153,45 @@ pub fn run(index: &Index, queries: &[String], json: bool) -> Result<u8, CliError
     let stdout = std::io::stdout();
     let mut out = stdout.lock();
     let r = &report;
-    writeln!(out, "corpus      {} documents, {} paragraphs, {:.1} MB, {} tokens, {} terms, {} entities", r.documents, r.paragraphs, r.bytes as f64 / 1e6, r.tokens, r.vocabulary, r.entities)?;
+    writeln!(
+        out,
+        "corpus      {} documents, {} paragraphs, {:.1} MB, {} tokens, {} terms, {} entities",
+        r.documents,
+        r.paragraphs,
+        r.bytes as f64 / 1e6,
+        r.tokens,
+        r.vocabulary,
+        r.entities
+    )?;
     writeln!(
         out,
         "indexing    {:.0} ms ({:.1} MB/s): load {:.0}, tokenize {:.0}, entities {:.0}, postings {:.0}",
         r.index_ms, r.mb_per_s, r.load_ms, r.tokenize_ms, r.entities_ms, r.postings_ms
     )?;
     if let Some(peak) = r.peak_rss_bytes {
-        writeln!(out, "peak memory {:.0} MB ({:.1}× the corpus)", peak as f64 / 1e6, peak as f64 / r.bytes.max(1) as f64)?;
+        writeln!(
+            out,
+            "peak memory {:.0} MB ({:.1}× the corpus)",
+            peak as f64 / 1e6,
+            peak as f64 / r.bytes.max(1) as f64
+        )?;
     }
-    writeln!(out, "keystrokes  {}: p50 {:.2} ms, p95 {:.2} ms, p99 {:.2} ms, max {:.2} ms", r.keystrokes, r.p50_ms, r.p95_ms, r.p99_ms, r.max_ms)?;
+    writeln!(
+        out,
+        "keystrokes  {}: p50 {:.2} ms, p95 {:.2} ms, p99 {:.2} ms, max {:.2} ms",
+        r.keystrokes, r.p50_ms, r.p95_ms, r.p99_ms, r.max_ms
+    )?;
     for q in &r.queries {
-        writeln!(out, "  {:<24} {:>3} keys  p50 {:>7.2} ms  p99 {:>7.2} ms  max {:>7.2} ms  {} hits", crate::text::sanitize_line(&q.query), q.keystrokes, q.p50_ms, q.p99_ms, q.max_ms, q.hits)?;
+        writeln!(
+            out,
+            "  {:<24} {:>3} keys  p50 {:>7.2} ms  p99 {:>7.2} ms  max {:>7.2} ms  {} hits",
+            crate::text::sanitize_line(&q.query),
+            q.keystrokes,
+            q.p50_ms,
+            q.p99_ms,
+            q.max_ms,
+            q.hits
+        )?;
     }
     Ok(EXIT_FOUND)
 }

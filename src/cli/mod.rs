@@ -113,8 +113,13 @@ pub fn run(cli: Cli) -> ExitCode {
         }
         Some(Command::Entities { paths, kind, json }) => with_index(&paths, &options)
             .and_then(|index| entities::run(&index, kind.as_deref(), json)),
-        Some(Command::Bench { paths, queries, json }) => read_queries(queries.as_deref())
-            .and_then(|queries| with_index(&paths, &options).and_then(|index| bench::run(&index, &queries, json))),
+        Some(Command::Bench {
+            paths,
+            queries,
+            json,
+        }) => read_queries(queries.as_deref()).and_then(|queries| {
+            with_index(&paths, &options).and_then(|index| bench::run(&index, &queries, json))
+        }),
         Some(Command::Stats { paths, json }) => {
             let started = Instant::now();
             load_corpus(&paths, &options).and_then(|corpus| {
@@ -169,13 +174,29 @@ pub fn load_corpus(paths: &[PathBuf], options: &LoadOptions) -> Result<Corpus, C
 
 fn read_queries(path: Option<&std::path::Path>) -> Result<Vec<String>, CliError> {
     let Some(path) = path else {
-        return Ok(bench::DEFAULT_QUERIES.iter().map(|q| q.to_string()).collect());
+        return Ok(bench::DEFAULT_QUERIES
+            .iter()
+            .map(|q| q.to_string())
+            .collect());
     };
-    let text = std::fs::read_to_string(path)
-        .map_err(|e| CliError::BadInput(format!("cannot read queries from {}: {}", path.display(), plain_io_error(&e))))?;
-    let queries: Vec<String> = text.lines().map(str::trim).filter(|l| !l.is_empty()).map(str::to_owned).collect();
+    let text = std::fs::read_to_string(path).map_err(|e| {
+        CliError::BadInput(format!(
+            "cannot read queries from {}: {}",
+            path.display(),
+            plain_io_error(&e)
+        ))
+    })?;
+    let queries: Vec<String> = text
+        .lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty())
+        .map(str::to_owned)
+        .collect();
     if queries.is_empty() {
-        return Err(CliError::BadInput(format!("{} holds no queries", path.display())));
+        return Err(CliError::BadInput(format!(
+            "{} holds no queries",
+            path.display()
+        )));
     }
     Ok(queries)
 }

@@ -31,7 +31,7 @@ pub fn run(index: &Index, json: bool) -> Result<u8, CliError> {
     }
     let stats = Stats {
         documents: index.docs.len(),
-        bytes: index.docs.iter().map(|d| d.text.len()).sum(),
+        bytes: index.docs.iter().map(|d| d.bytes).sum(),
         paragraphs: index.para_count(),
         paragraphs_by_kind: index.paras_by_kind().into_iter().collect(),
         tokens: index.token_count,
@@ -75,6 +75,12 @@ pub fn run(index: &Index, json: bool) -> Result<u8, CliError> {
         "entities    {}  ({})",
         stats.entities,
         kinds.join(", ")
+    )?;
+    writeln!(
+        out,
+        "memory      index {:.1} MB, paragraphs {:.1} MB",
+        index.index_heap_bytes() as f64 / 1e6,
+        index.text_heap_bytes() as f64 / 1e6
     )?;
     writeln!(out, "skipped     {}", stats.skipped.len())?;
     for s in stats.skipped {

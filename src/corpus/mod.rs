@@ -69,7 +69,7 @@ pub struct Paragraph {
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub inlines: Vec<Inline>,
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub comment: Option<CommentInfo>,
+    pub comment: Option<Box<CommentInfo>>,
 }
 
 /// A decoded, segmented document.
@@ -79,8 +79,9 @@ pub struct Document {
     pub path: PathBuf,
     /// Display name: the path relative to the folder it was found in.
     pub name: String,
-    /// The decoded text, newlines normalised to `\n`.
-    pub text: String,
+    /// Size of the decoded text in bytes. The text itself is not kept: the
+    /// paragraphs hold what is shown, and their `source` ranges point into it.
+    pub bytes: usize,
     pub paragraphs: Vec<Paragraph>,
     pub meta: DocMeta,
     /// Things the user should know about how it was read (encoding guessed …).
@@ -95,7 +96,7 @@ impl Document {
         Document {
             path,
             name,
-            text,
+            bytes: text.len(),
             paragraphs,
             meta,
             notices,

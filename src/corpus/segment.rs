@@ -263,12 +263,15 @@ fn render(text: &str, piece: &Piece) -> Paragraph {
     if piece.comment.is_some() {
         kind = ParaKind::Comment;
     }
+    // Paragraphs live as long as the index: no spare capacity.
+    out.shrink_to_fit();
+    inlines.shrink_to_fit();
     Paragraph {
         kind,
         source,
         text: out,
         inlines,
-        comment: piece.comment.clone(),
+        comment: piece.comment.clone().map(Box::new),
     }
 }
 

@@ -6,14 +6,18 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::{Duration, Instant};
 
 use rayon::prelude::*;
+use rustc_hash::FxHashMap;
 
 use super::{Index, ParaRef, PostingList, Timings, Vocab};
 use crate::corpus::{Corpus, Document};
 use crate::entities::{self, Mention, Tagger};
 use crate::text::{fold_into, tokens};
 
-/// Documents per parallel work unit: big enough to amortise the merge.
-const CHUNK_DOCS: usize = 64;
+/// Work units per thread in one wave: enough to balance uneven documents.
+const CHUNKS_PER_THREAD: usize = 4;
+/// Waves of chunks are merged before the next starts, bounding the memory held
+/// in unmerged partial postings.
+const WAVES: usize = 4;
 
 /// Shared counters the UI reads while indexing runs.
 #[derive(Debug, Default)]
@@ -24,7 +28,7 @@ pub struct BuildProgress {
 
 /// What one chunk of documents contributes.
 struct Partial {
-    terms: HashMap<String, PostingList>,
+    terms: FxHashMap<String, PostingList>,
     para_lens: Vec<u32>,
     tokens: u64,
     mentions: Vec<Vec<Mention>>,
@@ -48,42 +52,62 @@ pub fn build_with_progress(corpus: Corpus, progress: &BuildProgress) -> Index {
         }));
     }
     doc_starts.push(paras.len() as u32);
-    let para_kinds = docs.iter().flat_map(|d| d.paragraphs.iter().map(|p| p.kind)).collect();
+    let para_kinds = docs
+        .iter()
+        .flat_map(|d| d.paragraphs.iter().map(|p| p.kind))
+        .collect();
 
     let tagger = Tagger::new();
-    let started = Instant::now();
-    let partials: Vec<Partial> = docs
-        .par_chunks(CHUNK_DOCS)
-        .enumerate()
-        .map(|(c, chunk)| index_chunk(chunk, doc_starts[c * CHUNK_DOCS], &tagger, progress))
-        .collect();
-    let parallel_wall = started.elapsed();
-
-    let merge_started = Instant::now();
+    let threads = rayon::current_num_threads().max(1);
+    let chunk_docs = docs
+        .len()
+        .div_ceil(threads * CHUNKS_PER_THREAD * WAVES)
+        .clamp(8, 4096);
+    let wave_docs = chunk_docs * threads * CHUNKS_PER_THREAD;
     let mut vocab = Vocab::default();
     let mut postings: Vec<PostingList> = Vec::new();
     let mut para_lens = Vec::with_capacity(paras.len());
     let mut token_count = 0;
     let mut mentions = Vec::with_capacity(docs.len());
     let (mut tokenize_cpu, mut tag_cpu) = (Duration::ZERO, Duration::ZERO);
-    for partial in partials {
-        // Terms in a sorted order so ids (and so tie-breaks) are deterministic.
-        let mut terms: Vec<(String, PostingList)> = partial.terms.into_iter().collect();
-        terms.sort_unstable_by(|a, b| a.0.cmp(&b.0));
-        for (term, list) in terms {
-            let id = vocab.intern(&term) as usize;
-            if id == postings.len() {
-                postings.push(list);
-            } else {
-                postings[id].append(&list);
+    let (mut parallel_wall, mut merge_time) = (Duration::ZERO, Duration::ZERO);
+    for wave_start in (0..docs.len()).step_by(wave_docs.max(1)) {
+        let wave = &docs[wave_start..(wave_start + wave_docs).min(docs.len())];
+        let started = Instant::now();
+        let partials: Vec<Partial> = wave
+            .par_chunks(chunk_docs)
+            .enumerate()
+            .map(|(c, chunk)| {
+                index_chunk(
+                    chunk,
+                    doc_starts[wave_start + c * chunk_docs],
+                    &tagger,
+                    progress,
+                )
+            })
+            .collect();
+        parallel_wall += started.elapsed();
+        let merge_started = Instant::now();
+        // Chunks arrive in document order, so appended postings stay sorted. Term
+        // ids follow first appearance; FxHash iterates deterministically.
+        for partial in partials {
+            for (term, list) in partial.terms {
+                let id = vocab.intern(&term) as usize;
+                if id == postings.len() {
+                    postings.push(list);
+                } else {
+                    postings[id].append(&list);
+                }
             }
+            para_lens.extend(partial.para_lens);
+            token_count += partial.tokens;
+            mentions.extend(partial.mentions);
+            tokenize_cpu += partial.tokenize_time;
+            tag_cpu += partial.tag_time;
         }
-        para_lens.extend(partial.para_lens);
-        token_count += partial.tokens;
-        mentions.extend(partial.mentions);
-        tokenize_cpu += partial.tokenize_time;
-        tag_cpu += partial.tag_time;
+        merge_time += merge_started.elapsed();
     }
+    let merge_started = Instant::now();
 
     // Titles and file names are searchable too (`003`, `debacle`).
     let mut field_docs: HashMap<u32, Vec<u32>> = HashMap::new();
@@ -105,7 +129,7 @@ pub fn build_with_progress(corpus: Corpus, progress: &BuildProgress) -> Index {
     }
     postings.iter_mut().for_each(PostingList::shrink);
     vocab.finish();
-    let merge_time = merge_started.elapsed();
+    merge_time += merge_started.elapsed();
 
     let entities_started = Instant::now();
     let table = entities::resolve(&docs, &mentions);
@@ -156,7 +180,7 @@ fn index_chunk(
     tagger: &Tagger,
     progress: &BuildProgress,
 ) -> Partial {
-    let mut terms: HashMap<String, PostingList> = HashMap::new();
+    let mut terms: FxHashMap<String, PostingList> = FxHashMap::default();
     let mut para_lens = Vec::new();
     let mut token_total = 0u64;
     let mut mentions = Vec::with_capacity(chunk.len());
@@ -192,9 +216,7 @@ fn index_chunk(
         tokenize_time += t1 - t0;
         tag_time += t1.elapsed();
         progress.docs_done.fetch_add(1, Ordering::Relaxed);
-        progress
-            .bytes_done
-            .fetch_add(doc.text.len(), Ordering::Relaxed);
+        progress.bytes_done.fetch_add(doc.bytes, Ordering::Relaxed);
     }
     Partial {
         terms,

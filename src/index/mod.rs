@@ -150,6 +150,26 @@ impl Index {
         }
     }
 
+    /// Approximate heap bytes of the index structures (not the documents).
+    pub fn index_heap_bytes(&self) -> usize {
+        self.postings
+            .iter()
+            .map(PostingList::heap_bytes)
+            .sum::<usize>()
+            + self.vocab.heap_bytes()
+            + self.para_lens.len() * 4
+            + self.paras.len() * 9
+    }
+
+    /// Approximate heap bytes of the documents' paragraphs.
+    pub fn text_heap_bytes(&self) -> usize {
+        self.docs
+            .iter()
+            .flat_map(|d| &d.paragraphs)
+            .map(|p| p.text.capacity() + std::mem::size_of_val(p))
+            .sum()
+    }
+
     pub fn paras_by_kind(&self) -> HashMap<&'static str, usize> {
         let mut out = HashMap::new();
         for doc in &self.docs {

@@ -1,25 +1,32 @@
 //! Postings: for one term, the paragraphs it occurs in and its positions there.
 
-/// Sorted paragraph ids with term frequencies and token positions.
+/// Sorted paragraph ids, each with its token positions.
 ///
-/// Positions are kept in one flat buffer per term (`offsets[i]..offsets[i+1]` are
-/// the positions in `paras[i]`) so a term costs three allocations, not one per hit.
+/// Positions are delta-encoded varints in one byte buffer per term
+/// (`offsets[i]..offsets[i+1]` belong to `paras[i]`): most positions take one
+/// byte instead of four, and a term costs three allocations, not one per hit.
+/// Paragraph ids stay plain `u32` so a query can binary-search them.
 #[derive(Debug, Clone, Default)]
 pub struct PostingList {
     paras: Vec<u32>,
     offsets: Vec<u32>,
-    positions: Vec<u32>,
+    positions: Vec<u8>,
+    /// The last position pushed, for delta encoding while building.
+    last: u32,
 }
 
 impl PostingList {
-    /// Appends an occurrence; paragraphs must arrive in ascending order.
+    /// Appends an occurrence; paragraphs must arrive in ascending order and
+    /// positions ascending within a paragraph.
     pub fn push(&mut self, para: u32, position: u32) {
         if self.paras.last() != Some(&para) {
             debug_assert!(self.paras.last().is_none_or(|&p| p < para));
             self.paras.push(para);
             self.offsets.push(self.positions.len() as u32);
+            self.last = 0;
         }
-        self.positions.push(position);
+        write_varint(&mut self.positions, position - self.last);
+        self.last = position;
     }
 
     /// Appends another list whose paragraphs all come after this one's.
@@ -45,8 +52,7 @@ impl PostingList {
         &self.paras
     }
 
-    /// The positions of the term in the `i`-th paragraph of this list.
-    pub fn positions_at(&self, i: usize) -> &[u32] {
+    fn encoded_at(&self, i: usize) -> &[u8] {
         let start = self.offsets[i] as usize;
         let end = self
             .offsets
@@ -55,8 +61,32 @@ impl PostingList {
         &self.positions[start..end]
     }
 
+    /// The positions of the term in the `i`-th paragraph of this list, ascending.
+    pub fn positions_at(&self, i: usize) -> Vec<u32> {
+        let mut out = Vec::with_capacity(2);
+        let mut value = 0u32;
+        let mut shift = 0;
+        let mut position = 0u32;
+        for &b in self.encoded_at(i) {
+            value |= ((b & 0x7f) as u32) << shift;
+            if b & 0x80 == 0 {
+                position += value;
+                out.push(position);
+                value = 0;
+                shift = 0;
+            } else {
+                shift += 7;
+            }
+        }
+        out
+    }
+
+    /// How often the term occurs in the `i`-th paragraph (one varint per occurrence).
     pub fn term_freq_at(&self, i: usize) -> u32 {
-        self.positions_at(i).len() as u32
+        self.encoded_at(i)
+            .iter()
+            .filter(|&&b| b & 0x80 == 0)
+            .count() as u32
     }
 
     /// Index of `para` in this list, if the term occurs there.
@@ -65,8 +95,16 @@ impl PostingList {
     }
 
     pub fn heap_bytes(&self) -> usize {
-        (self.paras.capacity() + self.offsets.capacity() + self.positions.capacity()) * 4
+        (self.paras.capacity() + self.offsets.capacity()) * 4 + self.positions.capacity()
     }
+}
+
+fn write_varint(out: &mut Vec<u8>, mut value: u32) {
+    while value >= 0x80 {
+        out.push((value as u8 & 0x7f) | 0x80);
+        value >>= 7;
+    }
+    out.push(value as u8);
 }
 
 #[cfg(test)]
@@ -76,17 +114,18 @@ mod tests {
     #[test]
     fn push_groups_positions_by_paragraph() {
         let mut list = PostingList::default();
-        for (para, pos) in [(1, 0), (1, 4), (3, 2)] {
+        for (para, pos) in [(1, 0), (1, 4), (1, 300), (3, 2)] {
             list.push(para, pos);
         }
         assert_eq!(list.paras(), [1, 3]);
-        assert_eq!(list.positions_at(0), [0, 4]);
+        assert_eq!(list.positions_at(0), [0, 4, 300]);
+        assert_eq!(list.term_freq_at(0), 3);
         assert_eq!(list.term_freq_at(1), 1);
         let mut more = PostingList::default();
-        more.push(7, 9);
+        more.push(7, 70_000);
         list.append(&more);
         assert_eq!(list.paras(), [1, 3, 7]);
-        assert_eq!(list.positions_at(2), [9]);
+        assert_eq!(list.positions_at(2), [70_000]);
         assert_eq!(list.find(3), Some(1));
     }
 }

@@ -9,6 +9,7 @@ use std::collections::HashMap;
 
 use fuzzy_matcher::FuzzyMatcher;
 use fuzzy_matcher::skim::SkimMatcherV2;
+use rustc_hash::FxHashMap;
 
 /// How a vocabulary term matched a query term.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
@@ -29,11 +30,13 @@ pub struct Expansion {
 
 /// Expansions kept per query term; rarer ones add noise and cost.
 pub const MAX_EXPANSIONS: usize = 24;
+/// Postings that the non-exact expansions of one term may bring in together.
+pub const GUESS_POSTINGS_BUDGET: u32 = 150_000;
 
 #[derive(Debug, Default)]
 pub struct Vocab {
     terms: Vec<Box<str>>,
-    ids: HashMap<Box<str>, u32>,
+    ids: FxHashMap<Box<str>, u32>,
     /// Term ids sorted by term, for prefix ranges.
     sorted: Vec<u32>,
     /// Term ids grouped by first char, for typo and fuzzy candidates.
@@ -142,6 +145,20 @@ impl Vocab {
                 .total_cmp(&a.weight)
                 .then_with(|| doc_freq(b.term).cmp(&doc_freq(a.term)))
                 .then(a.term.cmp(&b.term))
+        });
+        // Guesses share a postings budget, so a one-letter prefix cannot drag in
+        // every common word; the exact term is always kept.
+        let mut budget = GUESS_POSTINGS_BUDGET;
+        expansions.retain(|e| {
+            if e.quality == MatchQuality::Exact {
+                return true;
+            }
+            let df = doc_freq(e.term);
+            let keep = df <= budget;
+            if keep {
+                budget -= df;
+            }
+            keep
         });
         expansions.truncate(MAX_EXPANSIONS);
         expansions

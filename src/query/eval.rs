@@ -123,7 +123,12 @@ struct Clause {
     size: usize,
 }
 
-pub fn search_with_cache(index: &Index, query: &Query, limit: usize, cache: &mut ExpansionCache) -> SearchResults {
+pub fn search_with_cache(
+    index: &Index,
+    query: &Query,
+    limit: usize,
+    cache: &mut ExpansionCache,
+) -> SearchResults {
     let mut results = SearchResults::default();
     if query.is_empty() || index.paras.is_empty() {
         return results;
@@ -144,7 +149,10 @@ pub fn search_with_cache(index: &Index, query: &Query, limit: usize, cache: &mut
                 for e in &expansions {
                     results.terms.insert(e.term);
                     size += index.postings(e.term).doc_freq() as usize;
-                    sources.push(Source::Term { term: e.term, weight: e.weight });
+                    sources.push(Source::Term {
+                        term: e.term,
+                        weight: e.weight,
+                    });
                 }
                 for entity in alias_entities(index, term, &expansions) {
                     results.entities.push(entity);
@@ -152,7 +160,10 @@ pub fn search_with_cache(index: &Index, query: &Query, limit: usize, cache: &mut
                     let idf = bm25.idf(paras.len() as u32);
                     size += paras.len();
                     sources.push(Source::Scored(
-                        paras.iter().map(|&p| (p, ALIAS_WEIGHT * bm25.score(idf, 1, index.para_len(p)))).collect(),
+                        paras
+                            .iter()
+                            .map(|&p| (p, ALIAS_WEIGHT * bm25.score(idf, 1, index.para_len(p))))
+                            .collect(),
                     ));
                 }
                 clauses.push(Clause { sources, size });
@@ -180,7 +191,10 @@ pub fn search_with_cache(index: &Index, query: &Query, limit: usize, cache: &mut
                         Vec::new()
                     }
                 };
-                clauses.push(Clause { size: scored.len(), sources: vec![Source::Scored(scored)] });
+                clauses.push(Clause {
+                    size: scored.len(),
+                    sources: vec![Source::Scored(scored)],
+                });
             }
             QueryClause::Entity(name) => {
                 let mut scored = Vec::new();
@@ -189,11 +203,18 @@ pub fn search_with_cache(index: &Index, query: &Query, limit: usize, cache: &mut
                         results.entities.push(id);
                         let paras = index.entity_paras(id);
                         let idf = bm25.idf(paras.len() as u32);
-                        scored.extend(paras.iter().map(|&p| (p, bm25.score(idf, 1, index.para_len(p)))));
+                        scored.extend(
+                            paras
+                                .iter()
+                                .map(|&p| (p, bm25.score(idf, 1, index.para_len(p)))),
+                        );
                     }
                     None => results.unknown.push(format!("@{name}")),
                 }
-                clauses.push(Clause { size: scored.len(), sources: vec![Source::Scored(scored)] });
+                clauses.push(Clause {
+                    size: scored.len(),
+                    sources: vec![Source::Scored(scored)],
+                });
             }
             QueryClause::Exclude(_) => {}
         }
@@ -203,7 +224,10 @@ pub fn search_with_cache(index: &Index, query: &Query, limit: usize, cache: &mut
     let excluded = mark_excluded(index, query, cache);
     let mut hits = if clauses.is_empty() {
         // Only exclusions: everything else matches.
-        (0..index.paras.len() as u32).filter(|&p| cache.matched[p as usize] != EXCLUDED).map(|p| (p, 0.0)).collect()
+        (0..index.paras.len() as u32)
+            .filter(|&p| cache.matched[p as usize] != EXCLUDED)
+            .map(|p| (p, 0.0))
+            .collect()
     } else {
         intersect(index, &bm25, &mut clauses, cache)
     };
@@ -219,7 +243,10 @@ pub fn search_with_cache(index: &Index, query: &Query, limit: usize, cache: &mut
         add_title_hits(index, &docs, &excluded, &mut hits);
     }
 
-    results.by_para = hits.iter().map(|&(para, score)| Hit { para, score }).collect();
+    results.by_para = hits
+        .iter()
+        .map(|&(para, score)| Hit { para, score })
+        .collect();
     results.docs = doc_hits(index, &results.by_para);
     results.ranked = top_k(&results.by_para, limit);
     results
@@ -229,7 +256,9 @@ pub fn search_with_cache(index: &Index, query: &Query, limit: usize, cache: &mut
 fn mark_excluded(index: &Index, query: &Query, cache: &mut ExpansionCache) -> Vec<u32> {
     let mut out = Vec::new();
     for clause in &query.clauses {
-        let QueryClause::Exclude(terms) = clause else { continue };
+        let QueryClause::Exclude(terms) = clause else {
+            continue;
+        };
         let ids: Option<Vec<u32>> = terms.iter().map(|t| index.vocab.id(t)).collect();
         let Some(ids) = ids else { continue };
         if let [one] = ids.as_slice() {
@@ -247,7 +276,12 @@ fn mark_excluded(index: &Index, query: &Query, cache: &mut ExpansionCache) -> Ve
 /// Paragraphs matching every clause, scores summed (best source per clause),
 /// in paragraph order. Clauses run cheapest first; once few candidates remain,
 /// later clauses probe their postings instead of walking them.
-fn intersect(index: &Index, bm25: &Bm25, clauses: &mut [Clause], cache: &mut ExpansionCache) -> Scored {
+fn intersect(
+    index: &Index,
+    bm25: &Bm25,
+    clauses: &mut [Clause],
+    cache: &mut ExpansionCache,
+) -> Scored {
     clauses.sort_by_key(|c| c.size);
     let mut candidates: Vec<u32> = Vec::new();
     for (i, clause) in clauses.iter().enumerate() {
@@ -365,8 +399,6 @@ fn kind_weight(kind: ParaKind) -> f32 {
     }
 }
 
-
-
 /// Paragraphs where the terms occur consecutively, scored as the sum of their BM25.
 fn phrase_matches(index: &Index, ids: &[u32], weight: f32) -> Scored {
     let bm25 = index.bm25();
@@ -380,25 +412,24 @@ fn phrase_matches(index: &Index, ids: &[u32], weight: f32) -> Scored {
     let anchor = index.postings(ids[rarest]);
     let mut out = Vec::new();
     'para: for (i, &para) in anchor.paras().iter().enumerate() {
-        let mut lists = Vec::with_capacity(ids.len());
+        let mut positions = Vec::with_capacity(ids.len());
         for &id in ids {
             let list = index.postings(id);
             match list.find(para) {
-                Some(k) => lists.push((list, k)),
+                Some(k) => positions.push(list.positions_at(k)),
                 None => continue 'para,
             }
         }
         let starts = anchor
             .positions_at(i)
-            .iter()
-            .filter_map(|&p| p.checked_sub(rarest as u32));
+            .into_iter()
+            .filter_map(|p| p.checked_sub(rarest as u32));
         let count = starts
             .filter(|&start| {
-                lists.iter().enumerate().all(|(offset, (list, k))| {
-                    list.positions_at(*k)
-                        .binary_search(&(start + offset as u32))
-                        .is_ok()
-                })
+                positions
+                    .iter()
+                    .enumerate()
+                    .all(|(offset, list)| list.binary_search(&(start + offset as u32)).is_ok())
             })
             .count() as u32;
         if count > 0 {
@@ -412,7 +443,6 @@ fn phrase_matches(index: &Index, ids: &[u32], weight: f32) -> Scored {
     }
     out
 }
-
 
 /// Lifts documents whose title or file name matches; a document with no text hit
 /// gets one on its title paragraph so it is listed.

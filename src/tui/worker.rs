@@ -53,7 +53,7 @@ pub fn spawn_indexer(
                 }
             };
             let load_time = started.elapsed();
-            let bytes = corpus.docs.iter().map(|d| d.text.len()).sum();
+            let bytes = corpus.docs.iter().map(|d| d.bytes).sum();
             let _ = tx.send(Msg::Loaded {
                 docs: corpus.docs.len(),
                 bytes,
