@@ -36,10 +36,10 @@ pub fn render_inline(line: &str, out: &mut String, inlines: &mut Vec<Inline>) {
     let mut i = 0;
     while i < line.len() {
         let rest = &line[i..];
-        if rest.starts_with("**") {
-            if let Some(close) = rest[2..].find("**").filter(|&n| n > 0) {
+        if let Some(inner) = rest.strip_prefix("**") {
+            if let Some(close) = inner.find("**").filter(|&n| n > 0) {
                 let start = out.len();
-                render_inline(&rest[2..2 + close], out, inlines);
+                render_inline(&inner[..close], out, inlines);
                 inlines.push(Inline {
                     range: start..out.len(),
                     style: InlineStyle::Bold,
@@ -58,18 +58,18 @@ pub fn render_inline(line: &str, out: &mut String, inlines: &mut Vec<Inline>) {
                 i += 1 + close + 1;
                 continue;
             }
-        } else if bytes[i] == b'[' {
-            if let Some((text, url, used)) = parse_link(rest) {
-                let start = out.len();
-                render_inline(text, out, inlines);
-                let target = (!url.is_empty() && url != "#").then(|| url.to_owned());
-                inlines.push(Inline {
-                    range: start..out.len(),
-                    style: InlineStyle::Link(target),
-                });
-                i += used;
-                continue;
-            }
+        } else if bytes[i] == b'['
+            && let Some((text, url, used)) = parse_link(rest)
+        {
+            let start = out.len();
+            render_inline(text, out, inlines);
+            let target = (!url.is_empty() && url != "#").then(|| url.to_owned());
+            inlines.push(Inline {
+                range: start..out.len(),
+                style: InlineStyle::Link(target),
+            });
+            i += used;
+            continue;
         }
         let c = rest.chars().next().expect("non-empty");
         out.push(c);

@@ -57,15 +57,15 @@ impl DocMeta {
             )
         }) {
             for line in p.text.lines().map(str::trim) {
-                if meta.author.is_none() {
-                    if let Some(c) = BY.captures(line) {
-                        meta.author = Some(c[1].to_owned());
-                    }
+                if meta.author.is_none()
+                    && let Some(c) = BY.captures(line)
+                {
+                    meta.author = Some(c[1].to_owned());
                 }
-                if meta.source.is_none() {
-                    if let Some(c) = SOURCE_DATELINE.captures(line) {
-                        meta.source = Some(c[1].trim().to_owned());
-                    }
+                if meta.source.is_none()
+                    && let Some(c) = SOURCE_DATELINE.captures(line)
+                {
+                    meta.source = Some(c[1].trim().to_owned());
                 }
                 if meta.date.is_none()
                     && (DATE_LINE.is_match(line) || SOURCE_DATELINE.is_match(line))

@@ -245,11 +245,11 @@ fn render(text: &str, piece: &Piece) -> Paragraph {
     let mut kind = ParaKind::Body;
     for (n, line) in piece.lines.iter().enumerate() {
         let mut line = text[line.clone()].trim();
-        if n == 0 {
-            if let Some(rest) = strip_heading_marks(line) {
-                line = rest;
-                kind = ParaKind::Heading;
-            }
+        if n == 0
+            && let Some(rest) = strip_heading_marks(line)
+        {
+            line = rest;
+            kind = ParaKind::Heading;
         }
         if n > 0 {
             // Lines from two source blocks (a rejoined sentence) join with a space;
