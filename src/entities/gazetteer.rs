@@ -168,6 +168,12 @@ impl Gazetteer {
             }
             let entry = &self.entries[m.pattern().as_usize()];
             if case_fits(&text[s..e], &entry.surface) {
+                // "the New York Times": a lower-case article is not part of the name.
+                let s = if entry.surface.starts_with("The ") && text[s..].starts_with("the ") {
+                    s + 4
+                } else {
+                    s
+                };
                 emit(GazHit {
                     start: s,
                     end: e,

@@ -68,7 +68,39 @@ const CASUALTY: &[&str] = &[
     "succumbed",
 ];
 
-const WINDOW: usize = 10;
+const WINDOW: usize = 12;
+
+/// Words right after a number that make it a duration or a measure, not a casualty figure.
+const NOT_AFTER: &[&str] = &[
+    "years",
+    "year",
+    "months",
+    "month",
+    "weeks",
+    "week",
+    "days",
+    "day",
+    "hours",
+    "hour",
+    "minutes",
+    "percent",
+    "per",
+    "km",
+    "kilometres",
+    "kilometers",
+    "miles",
+    "mm",
+    "pages",
+    "times",
+    "decades",
+    "am",
+    "pm",
+    "points",
+    "degrees",
+    "metres",
+    "meters",
+    "feet",
+];
 
 fn scale(word: &str) -> f64 {
     match word.to_ascii_lowercase().as_str() {
@@ -213,6 +245,15 @@ pub fn find_quantities(text: &str, taken: &[Range<usize>]) -> Vec<QuantityHit> {
             continue;
         }
         let f = fig.as_str();
+        let next_word: String = text[whole.end()..]
+            .trim_start()
+            .chars()
+            .take_while(|c| c.is_alphabetic())
+            .collect::<String>()
+            .to_ascii_lowercase();
+        if NOT_AFTER.contains(&next_word.as_str()) {
+            continue;
+        }
         let money_word = c.name("cur").is_some() || f.ends_with("dollars");
         let (value, money) = if c.name("money").is_some() {
             (

@@ -65,6 +65,23 @@ pub fn name_key(s: &str) -> String {
     f.strip_prefix("the ").map(str::to_owned).unwrap_or(f)
 }
 
+/// Legal designators that do not distinguish organisations.
+const DESIGNATORS: &[&str] = &[
+    "llc", "inc", "ltd", "corp", "co", "plc", "gmbh", "ag", "sa", "lp", "llp",
+];
+
+/// Key of a multi-word organisation name without connectors and designators, so that
+/// `Centre for Research on …` meets `Centre of Research on …`, `X LLC` meets `The X`.
+pub fn org_key(s: &str) -> Option<String> {
+    let key = name_key(s);
+    let words: Vec<&str> = key
+        .split(' ')
+        .filter(|w| !matches!(*w, "of" | "for" | "on" | "the" | "and" | "&" | "in"))
+        .filter(|w| !DESIGNATORS.contains(w))
+        .collect();
+    (words.len() >= 2).then(|| words.join(" "))
+}
+
 const DROP_PARTS: &[&str] = &["al", "el", "the", "ad", "as", "an", "ash", "at", "az", "ar"];
 
 /// Name parts for comparing people: folded, `al-`/`el-` dropped.
@@ -254,6 +271,21 @@ pub fn resolve(docs: &[Document], mentions: &[Vec<Mention>]) -> EntityTable {
             }
         }
     }
+    // Organisations written with other connectors or designators.
+    let mut by_org: HashMap<String, usize> = HashMap::new();
+    for i in 0..n {
+        if alive[i]
+            && items[i].kind == EntityKind::Organization
+            && let Some(k) = org_key(&items[i].surface)
+        {
+            match by_org.get(&k) {
+                Some(&j) => uf.union(i, j),
+                None => {
+                    by_org.insert(k, i);
+                }
+            }
+        }
+    }
     // Unknown mentions of a gazetteer name take its entry too.
     for i in 0..n {
         if alive[i]
@@ -313,6 +345,7 @@ pub fn resolve(docs: &[Document], mentions: &[Vec<Mention>]) -> EntityTable {
     struct Info {
         root: usize,
         kind: EntityKind,
+        cue: Cue,
         gaz: bool,
         forms: Vec<String>,
         docs: Vec<u32>,
@@ -327,9 +360,11 @@ pub fn resolve(docs: &[Document], mentions: &[Vec<Mention>]) -> EntityTable {
             let mut docs: Vec<u32> = m.iter().map(|&i| items[i].doc).collect();
             docs.sort();
             docs.dedup();
+            let (kind, cue) = kind_of(m);
             Info {
                 root,
-                kind: kind_of(m).0,
+                kind,
+                cue,
                 gaz: m.iter().any(|&i| gaz_known[i]),
                 forms,
                 docs,
@@ -515,7 +550,7 @@ pub fn resolve(docs: &[Document], mentions: &[Vec<Mention>]) -> EntityTable {
         }
     }
     for info in &infos {
-        if info.gaz || info.kind == EntityKind::Place {
+        if info.gaz || (info.kind == EntityKind::Place && info.cue == Cue::Strong) {
             continue;
         }
         let singles: Vec<Vec<String>> = info

@@ -396,6 +396,11 @@ const FUNCTION_CAPS: &[&str] = &[
     "No", "If", "So",
 ];
 
+/// Honorifics that are part of a name as written but not of its shortest form.
+const HONORIFICS: &[&str] = &[
+    "Sayyid", "Sayyed", "Sayed", "Seyed", "Sheikh", "Shaikh", "Haji", "Hajji", "Mullah",
+];
+
 const DIRECTIONS: &[&str] = &[
     "Northern",
     "Southern",
@@ -416,10 +421,9 @@ const DIRECTIONS: &[&str] = &[
 ];
 
 const US_STATES: &[&str] = &[
-    "AL", "AK", "AZ", "AR", "CA", "CO", "CT", "DE", "FL", "GA", "HI", "ID", "IL", "IN", "IA", "KS",
-    "KY", "LA", "ME", "MD", "MA", "MI", "MN", "MS", "MO", "MT", "NE", "NV", "NH", "NJ", "NM", "NY",
-    "NC", "ND", "OH", "OK", "OR", "PA", "RI", "SC", "SD", "TN", "TX", "UT", "VT", "VA", "WA", "WV",
-    "WI", "WY", "DC",
+    "AL", "AK", "AZ", "AR", "CA", "CO", "CT", "DE", "FL", "GA", "ID", "IL", "IA", "KS", "KY", "LA",
+    "MD", "MA", "MI", "MN", "MS", "MO", "MT", "NE", "NV", "NH", "NJ", "NM", "NY", "NC", "ND", "OH",
+    "PA", "RI", "SC", "SD", "TN", "TX", "UT", "VT", "VA", "WA", "WV", "WI", "WY", "DC",
 ];
 
 static URL: LazyLock<Regex> = LazyLock::new(|| {
@@ -689,6 +693,13 @@ impl DocCtx<'_> {
             let mut j = i + 1;
             let mut joined_of = false;
             while j < n {
+                // A gazetteer name is never cut (`middle east`, `Islamic State in Iraq`).
+                if let Some((e, _)) = (i..j).rev().find_map(|k| p.gaz_at[k])
+                    && e > j
+                {
+                    j = e;
+                    continue;
+                }
                 if p.toks[j - 1].poss || !p.toks[j].joined {
                     break;
                 }
@@ -705,8 +716,10 @@ impl DocCtx<'_> {
                     j += 2;
                     continue;
                 }
-                let conn = matches!(w, "of" | "for" | "on") && self.has_head(p, i, j)
-                    || (w == "and" && joined_of);
+                let lone_common = j == i + 1 && p.toks[i].sent && self.gaz.is_common(p.w(i));
+                let conn =
+                    matches!(w, "of" | "for" | "on") && !lone_common && self.has_head(p, i, j)
+                        || (w == "and" && joined_of);
                 if conn {
                     let mut k = j + 1;
                     if k < n && p.w(k) == "the" && p.toks[k].joined {
@@ -728,15 +741,12 @@ impl DocCtx<'_> {
     /// Is there an organisation or place head in `a..b` (or a title just before `of`:
     /// `Secretary of State`)?
     fn has_head(&self, p: &Para, a: usize, b: usize) -> bool {
-        self.gaz.is_title(p.w(b - 1))
+        (self.gaz.is_title(p.w(b - 1)) && p.w(b - 1) != "State")
             || (a..b).any(|k| {
                 let w = p.w(k);
                 ORG_HEADS.contains(&w)
                     || PLACE_HEADS.contains(&w)
-                    || matches!(
-                        w,
-                        "State" | "Republic" | "Kingdom" | "Gulf" | "Bay" | "Strait"
-                    )
+                    || matches!(w, "Republic" | "Kingdom" | "Gulf" | "Bay" | "Strait")
             })
     }
 
@@ -791,18 +801,20 @@ impl DocCtx<'_> {
         if p.toks[s].sent && gaz.is_common(p.w(s)) && !self.is_head(p.w(s)) && s + 1 < b {
             s += 1;
         }
+        let of_head = (s..b.saturating_sub(1))
+            .any(|k| ORG_HEADS.contains(&p.w(k)) && matches!(p.w(k + 1), "of" | "for" | "on"));
         let mut end = b;
-        while end > s + 1 && gaz.is_common(p.w(end - 1)) && !self.is_head(p.w(end - 1)) {
+        while !of_head && end > s + 1 && gaz.is_common(p.w(end - 1)) && !self.is_head(p.w(end - 1))
+        {
             end -= 1;
         }
         if end > s + 1 {
             let last = p.w(end - 1);
-            let of_head = (s..end - 1)
-                .any(|k| ORG_HEADS.contains(&p.w(k)) && matches!(p.w(k + 1), "of" | "for" | "on"));
             let lead_title = gaz.is_title(p.w(s)) && !ORG_HEADS.contains(&last) && !of_head;
             if !lead_title {
                 if ORG_HEADS.contains(&last) || of_head {
                     self.push(p, p.span(s, end), EntityKind::Organization, Cue::Strong);
+                    self.compound_left(p, s, end);
                     self.rest(p, end, b);
                     return;
                 }
@@ -826,7 +838,7 @@ impl DocCtx<'_> {
                 if run < k && self.prefix_joins(p, run, k, kind) {
                     start = run;
                 } else if run < k {
-                    self.run(p, run, k, the && run == a1);
+                    self.run(p, run, k, the && run == a1, true);
                 }
                 let m = self.push(p, p.span(start, e), kind, Cue::Strong);
                 if e == b {
@@ -839,7 +851,27 @@ impl DocCtx<'_> {
             }
         }
         if run < b {
-            self.run(p, run, b, the && run == a1);
+            self.run(p, run, b, the && run == a1, run != a1);
+        }
+    }
+
+    /// `Islamic Revolutionary Guard Corps-Quds Force` names the Corps as well.
+    fn compound_left(&mut self, p: &Para, s: usize, end: usize) {
+        for k in s..end {
+            let w = p.w(k);
+            if let Some((left, right)) = w.split_once('-')
+                && ORG_HEADS.contains(&left)
+                && upper_first(right)
+                && k > s
+            {
+                let range = p.toks[s].s..p.toks[k].s + left.len();
+                self.out.push(Mention::new(
+                    p.para,
+                    range,
+                    EntityKind::Organization,
+                    Cue::Strong,
+                ));
+            }
         }
     }
 
@@ -850,7 +882,7 @@ impl DocCtx<'_> {
     /// Tokens `a..b` left after a head name: classified on their own.
     fn rest(&mut self, p: &mut Para, a: usize, b: usize) {
         if a < b {
-            self.run(p, a, b, false);
+            self.run(p, a, b, false, true);
         }
     }
 
@@ -898,7 +930,7 @@ impl DocCtx<'_> {
     }
 
     /// Classifies a run of capitalised tokens that holds no gazetteer name.
-    fn run(&mut self, p: &mut Para, a: usize, b: usize, the: bool) {
+    fn run(&mut self, p: &mut Para, a: usize, b: usize, the: bool, split: bool) {
         let gaz = self.gaz;
         let mut a = a;
         let mut the_tok = None;
@@ -910,6 +942,20 @@ impl DocCtx<'_> {
             }
         } else if the && a > 0 {
             the_tok = Some(a - 1);
+        }
+        // `The Times`: a head word after "The" is a name.
+        if let Some(t) = the_tok
+            && b == a + 1
+            && self.is_head(p.w(a))
+        {
+            let span = p.toks[t].s..p.toks[a].e;
+            self.out.push(Mention::new(
+                p.para,
+                span,
+                EntityKind::Organization,
+                Cue::Unknown,
+            ));
+            return;
         }
         // Ordinary words opening a sentence.
         if (p.toks[a].sent || p.headline || the_tok.is_some_and(|t| p.toks[t].sent))
@@ -924,27 +970,33 @@ impl DocCtx<'_> {
             a += 1;
             the_tok = None;
         }
-        // Titles: the rest is a person.
+        // Titles (the rest is a person), demonyms, group names.
         let mut titled = false;
-        while a < b
-            && (gaz.is_title(p.w(a)) || (p.w(a) == "of" && titled))
-            && !ORG_HEADS.contains(&p.w(a))
-        {
-            titled = true;
+        while a < b {
+            let w = p.w(a);
+            if (gaz.is_title(w) || (w == "of" && titled)) && !ORG_HEADS.contains(&w) {
+                titled = true;
+            } else if !(gaz.is_demonym(w) || gaz.is_non_entity(w)) {
+                break;
+            }
             a += 1;
         }
         if titled {
             the_tok = None;
         }
-        while a < b && (gaz.is_demonym(p.w(a)) || gaz.is_non_entity(p.w(a))) {
-            a += 1;
-        }
         if a >= b {
             return;
         }
+        if (a..b).any(|k| has_digit(p.w(k)) && !is_ordinal(p.w(k))) {
+            self.piece(p, a, b, None, split);
+            return;
+        }
+        let honorific = (HONORIFICS.contains(&p.w(a)) && b > a + 2).then_some(a + 1);
+        let by = p.prev_word(a, false).as_deref() == Some("by");
         let role_before = p
             .prev_word(a, true)
-            .is_some_and(|w| ROLES.contains(&w.as_str()))
+            .is_some_and(|w| ROLES.contains(&w.as_str()) && w != "by")
+            || (by && b > a + 1 && !(a..b).any(|k| is_all_caps(p.w(k))))
             || (a > 0
                 && p.prev_word(a, false).is_some_and(|w| gaz.is_title(&w))
                 && upper_first(p.w(a - 1)));
@@ -968,10 +1020,13 @@ impl DocCtx<'_> {
                 } else {
                     cue
                 };
-                self.push(p, p.span(a, end), EntityKind::Person, cue);
+                let m = self.push(p, p.span(a, end), EntityKind::Person, cue);
+                if let Some(h) = honorific.filter(|h| *h < end) {
+                    self.out[m].core = Some(p.span(h, end));
+                }
             }
             if end < b {
-                self.run(p, end, b, false);
+                self.run(p, end, b, false, true);
             }
             return;
         }
@@ -989,7 +1044,14 @@ impl DocCtx<'_> {
             };
             if breaker {
                 if piece < k {
-                    self.piece(p, piece, k, if first_piece { the_tok } else { None });
+                    let whole = piece == a && k == b;
+                    self.piece(
+                        p,
+                        piece,
+                        k,
+                        if first_piece { the_tok } else { None },
+                        split || !whole,
+                    );
                     first_piece = false;
                 }
                 if k < b
@@ -998,7 +1060,7 @@ impl DocCtx<'_> {
                     && !gaz.is_non_entity(p.w(k))
                     && b > a + 1
                 {
-                    self.piece(p, k, k + 1, None);
+                    self.piece(p, k, k + 1, None, true);
                 }
                 piece = k + 1;
             }
@@ -1016,7 +1078,7 @@ impl DocCtx<'_> {
     }
 
     /// A piece of a run: no gazetteer name, no ordinary word.
-    fn piece(&mut self, p: &mut Para, a: usize, b: usize, the_tok: Option<usize>) {
+    fn piece(&mut self, p: &mut Para, a: usize, b: usize, the_tok: Option<usize>, split: bool) {
         let gaz = self.gaz;
         let words: Vec<&str> = (a..b).map(|k| p.w(k)).collect();
         let n = words.len();
@@ -1090,6 +1152,9 @@ impl DocCtx<'_> {
                 self.push(p, span, EntityKind::Organization, cue)
             } else if place_prep {
                 self.push(p, span, EntityKind::Place, Cue::Weak)
+            } else if split || self.of_title(p, b) {
+                // Left over from a longer capitalised phrase (`Civil War`, `Axis of Evil`).
+                self.push(p, span, EntityKind::Person, Cue::Maybe)
             } else {
                 self.push(p, span, EntityKind::Person, Cue::Unknown)
             }
@@ -1110,6 +1175,15 @@ impl DocCtx<'_> {
             }
         };
         self.extend_place_head(p, m, b, true);
+    }
+
+    /// `Axis of Evil`: a capitalised word before `of` and another capitalised word.
+    fn of_title(&self, p: &Para, b: usize) -> bool {
+        b + 1 < p.toks.len()
+            && p.w(b) == "of"
+            && p.toks[b].joined
+            && upper_first(p.w(b + 1))
+            && p.gaz_at[b + 1].is_none()
     }
 
     /// `Kulpsville, PA`: the state code is Pennsylvania &c.; tagged as a place.
