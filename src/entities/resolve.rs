@@ -216,6 +216,7 @@ pub fn resolve(docs: &[Document], mentions: &[Vec<Mention>]) -> EntityTable {
             });
         }
     }
+    add_lowercase_surnames(docs, &mut items);
     let n = items.len();
     let is_name = |k: EntityKind| !matches!(k, EntityKind::Date | EntityKind::Quantity);
 
@@ -687,6 +688,90 @@ pub fn resolve(docs: &[Document], mentions: &[Vec<Mention>]) -> EntityTable {
             .then_with(|| a.canonical.cmp(&b.canonical))
     });
     EntityTable { entities }
+}
+
+/// Reader comments write known surnames in lower case (`trump`, `W bush`): such words
+/// are mentions when the corpus names the person properly elsewhere.
+fn add_lowercase_surnames(docs: &[Document], items: &mut Vec<Item>) {
+    let gaz = gazetteer();
+    let mut surnames: Vec<String> = Vec::new();
+    for it in items.iter() {
+        if it.kind != EntityKind::Person || it.cue > Cue::Weak {
+            continue;
+        }
+        let parts = name_parts(&it.surface);
+        let last = match parts.len() {
+            1 if it.cue == Cue::Strong => parts[0].clone(),
+            2.. => parts[parts.len() - 1].clone(),
+            _ => continue,
+        };
+        if last.len() >= 4
+            && last.chars().all(|c| c.is_ascii_lowercase())
+            && !gaz.is_common(&last)
+            && !surnames.contains(&last)
+        {
+            surnames.push(last);
+        }
+    }
+    if surnames.is_empty() {
+        return;
+    }
+    for (d, doc) in docs.iter().enumerate() {
+        for (pi, p) in doc.paragraphs.iter().enumerate() {
+            if p.kind != crate::corpus::ParaKind::Comment {
+                continue;
+            }
+            let text = &p.text;
+            let mut start = None;
+            for (i, c) in text
+                .char_indices()
+                .chain(std::iter::once((text.len(), ' ')))
+            {
+                if c.is_alphanumeric() {
+                    start.get_or_insert(i);
+                    continue;
+                }
+                let Some(s) = start.take() else { continue };
+                let word = &text[s..i];
+                if !surnames.iter().any(|n| n == word) {
+                    continue;
+                }
+                let taken = items.iter().any(|it| {
+                    it.doc == d as u32
+                        && it.para == pi as u32
+                        && (it.start as usize) < i
+                        && s < it.end as usize
+                });
+                if taken {
+                    continue;
+                }
+                // An initial before it belongs to the name (`W bush`).
+                let head = &text[..s];
+                let mut st = s;
+                let mut chars = head.chars().rev();
+                if chars.next() == Some(' ')
+                    && chars.next().is_some_and(|c| c.is_ascii_uppercase())
+                    && chars.next().is_none_or(|c| !c.is_alphanumeric())
+                {
+                    st = s - 2;
+                }
+                let surface = text[st..i].to_owned();
+                items.push(Item {
+                    doc: d as u32,
+                    para: pi as u32,
+                    start: st as u32,
+                    end: i as u32,
+                    kind: EntityKind::Person,
+                    cue: Cue::Unknown,
+                    value: None,
+                    inferred: false,
+                    key: name_key(&surface),
+                    surface,
+                    core: None,
+                });
+            }
+        }
+    }
 }
 
 fn capitalise(w: &str) -> String {

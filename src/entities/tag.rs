@@ -813,7 +813,11 @@ impl DocCtx<'_> {
             let lead_title = gaz.is_title(p.w(s)) && !ORG_HEADS.contains(&last) && !of_head;
             if !lead_title {
                 if ORG_HEADS.contains(&last) || of_head {
-                    self.push(p, p.span(s, end), EntityKind::Organization, Cue::Strong);
+                    let m = self.push(p, p.span(s, end), EntityKind::Organization, Cue::Strong);
+                    // `Iraqi Ministry of Defense` is also `Ministry of Defense`.
+                    if gaz.is_demonym(p.w(s)) && end >= s + 3 {
+                        self.out[m].core = Some(p.span(s + 1, end));
+                    }
                     self.compound_left(p, s, end);
                     self.rest(p, end, b);
                     return;
@@ -1106,7 +1110,14 @@ impl DocCtx<'_> {
         let state_after = b < p.toks.len()
             && p.text[p.toks[b - 1].e..p.toks[b].s].trim() == ","
             && (US_STATES.contains(&p.w(b))
-                || p.gaz_at[b].is_some_and(|(_, e)| gaz.entry(e).kind == EntityKind::Place));
+                || p.gaz_at[b].is_some_and(|(e, g)| {
+                    // `Springfield, Illinois.`: the place closes the phrase.
+                    gaz.entry(g).kind == EntityKind::Place
+                        && p.text[p.toks[e - 1].e..]
+                            .chars()
+                            .next()
+                            .is_none_or(|c| matches!(c, ',' | '.' | ';' | ':' | ')' | ']'))
+                }));
         let place_prep =
             the_tok.is_none() && prev.as_deref().is_some_and(|w| PLACE_PREPS.contains(&w));
 
