@@ -1,11 +1,23 @@
 //! Named entities: tagging at index time (people, organisations, places, dates,
 //! quantities) and resolving every spelling of one real thing to one entity.
 
+pub mod dates;
+pub mod gazetteer;
+pub mod json;
+pub mod quantities;
+pub mod resolve;
+mod table;
+pub mod tag;
+pub mod tokens;
+
 use std::ops::Range;
 
 use serde::Serialize;
 
 use crate::corpus::Document;
+
+pub use json::entities_json;
+pub use resolve::resolve;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
 #[serde(rename_all = "lowercase")]
@@ -54,6 +66,46 @@ pub struct Mention {
     pub kind: EntityKind,
     /// Normalised value for dates (ISO prefix) and quantities.
     pub value: Option<String>,
+    /// A date whose year was taken from the document's dateline.
+    pub inferred: bool,
+    /// How the kind was decided; the resolver may revise weak and unknown ones.
+    pub cue: Cue,
+    /// Index (in this document's mentions) of the mention this one was defined as an
+    /// alias of: `Name (ACRONYM)`, `X, also known as Y`.
+    pub alias_of: Option<u32>,
+    /// The bare form inside the mention that is an alias too: `335,000` in
+    /// `at least 335,000`, `K-1` in `K-1 airbase`.
+    pub core: Option<Range<usize>>,
+}
+
+/// How sure the tagger is of a mention.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Default)]
+pub enum Cue {
+    /// Gazetteer, title, head word, particle, definition, date or figure.
+    #[default]
+    Strong,
+    /// A heuristic kind (capitalised pair, preposition before a place).
+    Weak,
+    /// A name with no clue to its kind: kept only when another mention settles it.
+    Unknown,
+    /// A capitalised common word at a sentence start: kept only when the same document
+    /// names someone with it (`Power` after `Samantha Power`).
+    Maybe,
+}
+
+impl Mention {
+    pub fn new(para: u32, range: Range<usize>, kind: EntityKind, cue: Cue) -> Self {
+        Mention {
+            para,
+            range,
+            kind,
+            value: None,
+            inferred: false,
+            cue,
+            alias_of: None,
+            core: None,
+        }
+    }
 }
 
 /// Where an entity is mentioned in the corpus.
@@ -73,6 +125,8 @@ pub struct Entity {
     /// Surface forms with mention counts, most frequent first.
     pub aliases: Vec<(String, u32)>,
     pub value: Option<String>,
+    /// The date's year was inferred from datelines.
+    pub inferred: bool,
     /// Sorted by (doc, para, start).
     pub mentions: Vec<Occurrence>,
 }
@@ -91,46 +145,27 @@ pub struct EntityTable {
     pub entities: Vec<Entity>,
 }
 
-/// The entity tagger, with its gazetteer loaded once.
-#[derive(Debug, Default)]
-pub struct Tagger {}
+/// The entity tagger, with its gazetteer (word lists and Aho-Corasick automaton) loaded once.
+#[derive(Debug)]
+pub struct Tagger {
+    gaz: &'static gazetteer::Gazetteer,
+}
+
+impl Default for Tagger {
+    fn default() -> Self {
+        Self::new()
+    }
+}
 
 impl Tagger {
     pub fn new() -> Self {
-        Tagger {}
+        Tagger {
+            gaz: gazetteer::gazetteer(),
+        }
     }
 
     /// Tags one document. Runs in parallel over documents during indexing.
-    pub fn tag_document(&self, _doc: &Document) -> Vec<Mention> {
-        Vec::new()
+    pub fn tag_document(&self, doc: &Document) -> Vec<Mention> {
+        tag::tag_document(self.gaz, doc)
     }
-}
-
-/// Merges the mentions of all documents into entities (aliases resolved).
-/// `mentions[d]` are the mentions of `docs[d]`.
-pub fn resolve(docs: &[Document], mentions: &[Vec<Mention>]) -> EntityTable {
-    let _ = (docs, mentions);
-    EntityTable::default()
-}
-
-impl EntityTable {
-    /// Entities whose names match `name`, best first, with a score in 0..=1.
-    pub fn find(&self, _name: &str) -> Vec<(usize, f64)> {
-        Vec::new()
-    }
-
-    /// Entities sharing paragraphs with `entity`, most shared first.
-    pub fn co_mentions(&self, _entity: usize) -> Vec<(usize, u32)> {
-        Vec::new()
-    }
-}
-
-/// The `dossier entities --json` array (placeholder until the tagger lands).
-pub fn entities_json(
-    docs: &[Document],
-    table: &EntityTable,
-    kind: Option<EntityKind>,
-) -> serde_json::Value {
-    let _ = (docs, table, kind);
-    serde_json::Value::Array(Vec::new())
 }

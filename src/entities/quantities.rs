@@ -1,0 +1,384 @@
+//! Casualty and money figures: a number expression (`300,000`, `$6.4 trillion`, `half a
+//! million`, `Eight thousand one hundred and seventy five`, `hundreds`) counts only when
+//! it is money or when a casualty word (killed, dead, wounded …) stands close by with no
+//! other figure in between. Troop, page and population counts are left alone.
+
+use std::ops::Range;
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct QuantityHit {
+    /// The figure with its modifier (`at least 335,000`).
+    pub range: Range<usize>,
+    /// The bare figure (`335,000`) when a modifier precedes it.
+    pub core: Option<Range<usize>>,
+    pub value: String,
+}
+
+const WORD_NUM: &str = r"one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety";
+const SCALE: &str = r"hundred|thousand|million|billion|trillion";
+
+static FIGURE: LazyLock<Regex> = LazyLock::new(|| {
+    let w = WORD_NUM;
+    let s = SCALE;
+    Regex::new(&format!(
+        r"(?xi)
+        (?P<mod>\b(?:at\s+least|more\s+than|as\s+many\s+as|up\s+to|nearly|almost|over|about|around|some|an\s+estimated|roughly|approximately|fewer\s+than|less\s+than|close\s+to|upwards\s+of)\s+)?
+        (?P<fig>
+            (?P<money>(?:US)?\$\s?\d[\d,]*(?:\.\d+)?(?:\s*(?:{s}|bn|m)\b)?)
+          | (?P<vague>\b(?:hundreds|thousands|millions|billions|tens\s+of\s+thousands|dozens|scores)(?:\s+of\s+(?:thousands|millions|billions|trillions))?(?:\s+of\s+dollars)?\b)
+          | (?P<half>\bhalf\s+a\s+(?:million|billion|trillion)\b(?:\s+dollars)?)
+          | (?P<a_scale>\ba\s+(?:million|billion|trillion)\b(?:\s+dollars)?)
+          | (?P<digits>\b\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?\b(?:\s+(?:{s})\b)?|\b\d+(?:\.\d+)?\b(?:\s+(?:{s})\b)?)
+          | (?P<words>\b(?:{w})(?:[\s-]+(?:and\s+)?(?:{w}|{s}))*\b)
+        )
+        (?P<cur>\s+(?:dollars|euros|pounds|USD)\b)?
+    "
+    ))
+    .expect("figure regex")
+});
+
+/// Casualty words; a figure within a few words of one is a casualty figure.
+const CASUALTY: &[&str] = &[
+    "killed",
+    "kill",
+    "kills",
+    "killing",
+    "dead",
+    "died",
+    "die",
+    "deaths",
+    "death",
+    "wounded",
+    "wounding",
+    "injured",
+    "injuries",
+    "injuring",
+    "casualties",
+    "fatalities",
+    "slain",
+    "massacred",
+    "murdered",
+    "perished",
+    "lives",
+    "victims",
+    "executed",
+    "succumbed",
+];
+
+const WINDOW: usize = 12;
+
+/// Words right after a number that make it a duration or a measure, not a casualty figure.
+const NOT_AFTER: &[&str] = &[
+    "years",
+    "year",
+    "months",
+    "month",
+    "weeks",
+    "week",
+    "days",
+    "day",
+    "hours",
+    "hour",
+    "minutes",
+    "percent",
+    "per",
+    "km",
+    "kilometres",
+    "kilometers",
+    "miles",
+    "mm",
+    "pages",
+    "times",
+    "decades",
+    "am",
+    "pm",
+    "points",
+    "degrees",
+    "metres",
+    "meters",
+    "feet",
+];
+
+fn scale(word: &str) -> f64 {
+    match word.to_ascii_lowercase().as_str() {
+        "hundred" => 1e2,
+        "thousand" => 1e3,
+        "million" | "m" => 1e6,
+        "billion" | "bn" => 1e9,
+        "trillion" => 1e12,
+        _ => 1.0,
+    }
+}
+
+fn word_value(w: &str) -> Option<f64> {
+    let units = [
+        "zero",
+        "one",
+        "two",
+        "three",
+        "four",
+        "five",
+        "six",
+        "seven",
+        "eight",
+        "nine",
+        "ten",
+        "eleven",
+        "twelve",
+        "thirteen",
+        "fourteen",
+        "fifteen",
+        "sixteen",
+        "seventeen",
+        "eighteen",
+        "nineteen",
+    ];
+    let tens = [
+        "", "", "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety",
+    ];
+    let w = w.to_ascii_lowercase();
+    units
+        .iter()
+        .position(|u| *u == w)
+        .or_else(|| {
+            tens.iter()
+                .position(|t| !t.is_empty() && *t == w)
+                .map(|i| i * 10)
+        })
+        .map(|v| v as f64)
+}
+
+/// "Eight thousand one hundred and seventy five" → 8175.
+fn words_value(s: &str) -> Option<f64> {
+    let (mut total, mut current) = (0.0, 0.0);
+    for w in s
+        .split(|c: char| c.is_whitespace() || c == '-')
+        .filter(|w| !w.is_empty())
+    {
+        if w.eq_ignore_ascii_case("and") {
+            continue;
+        }
+        if let Some(v) = word_value(w) {
+            current += v;
+        } else {
+            let k = scale(w);
+            if k == 100.0 {
+                current = current.max(1.0) * 100.0;
+            } else {
+                total += current.max(1.0) * k;
+                current = 0.0;
+            }
+        }
+    }
+    Some(total + current)
+}
+
+fn number_value(fig: &str) -> Option<f64> {
+    let mut parts = fig.split_whitespace();
+    let num: f64 = parts
+        .next()?
+        .trim_start_matches("US")
+        .trim_start_matches('$')
+        .replace(',', "")
+        .parse()
+        .ok()?;
+    Some(parts.next().map_or(num, |s| num * scale(s)))
+}
+
+fn fmt_value(v: f64) -> String {
+    if v.fract() == 0.0 && v < 1e18 {
+        format!("{}", v as u64)
+    } else {
+        format!("{v}")
+    }
+}
+
+/// The words of `text` as byte ranges, for the casualty-cue window.
+fn word_spans(text: &str) -> Vec<Range<usize>> {
+    let mut out = Vec::new();
+    let mut start = None;
+    for (i, c) in text.char_indices() {
+        let inside =
+            c.is_alphanumeric() || c == ',' && start.is_some() || c == '.' && start.is_some();
+        match (inside, start) {
+            (true, None) => start = Some(i),
+            (false, Some(s)) => {
+                out.push(s..i);
+                start = None;
+            }
+            _ => {}
+        }
+        if matches!(c, '.' | '!' | '?' | ';' | '–' | '—') && start.is_none() {
+            out.push(i..i); // sentence or clause break: an empty marker
+        }
+    }
+    if let Some(s) = start {
+        out.push(s..text.len());
+    }
+    out
+}
+
+/// Finds casualty and money figures in one paragraph; `taken` are ranges already tagged
+/// (dates), which are neither figures nor blockers.
+pub fn find_quantities(text: &str, taken: &[Range<usize>]) -> Vec<QuantityHit> {
+    let mut cands: Vec<(QuantityHit, bool)> = Vec::new();
+    for c in FIGURE.captures_iter(text) {
+        let fig = c.name("fig").expect("figure");
+        let whole = c.get(0).expect("match");
+        if taken
+            .iter()
+            .any(|t| t.start < whole.end() && fig.start() < t.end)
+        {
+            continue;
+        }
+        // Not part of a code, a model name or a clock time.
+        let before = text[..fig.start()].chars().next_back();
+        let after = text[fig.end()..].chars().next();
+        if before.is_some_and(|c| c.is_alphanumeric() || c == '-' || c == ':' || c == '/')
+            || after.is_some_and(|c| c.is_alphanumeric() || c == ':' || c == '/' || c == '%')
+            || (after == Some('-')
+                && text[fig.end() + 1..].starts_with(|c: char| c.is_alphanumeric()))
+        {
+            continue;
+        }
+        let f = fig.as_str();
+        let next_word: String = text[whole.end()..]
+            .trim_start()
+            .chars()
+            .take_while(|c| c.is_alphabetic())
+            .collect::<String>()
+            .to_ascii_lowercase();
+        if NOT_AFTER.contains(&next_word.as_str()) {
+            continue;
+        }
+        let money_word = c.name("cur").is_some() || f.ends_with("dollars");
+        let (value, money) = if c.name("money").is_some() {
+            (
+                number_value(f).map(|v| format!("USD {}", fmt_value(v))),
+                true,
+            )
+        } else if c.name("vague").is_some() {
+            (Some(f.to_ascii_lowercase()), money_word)
+        } else if c.name("half").is_some() {
+            let k = scale(f.split_whitespace().nth(2).unwrap_or(""));
+            (Some(fmt_value(k / 2.0)), money_word)
+        } else if c.name("a_scale").is_some() {
+            let k = scale(f.split_whitespace().nth(1).unwrap_or(""));
+            // "a trillion" alone is money in ordinary prose; "a million" needs a cue.
+            (Some(fmt_value(k)), money_word || k >= 1e9)
+        } else if c.name("digits").is_some() {
+            let big = f.split_whitespace().nth(1).is_some_and(|s| scale(s) >= 1e9);
+            (number_value(f).map(fmt_value), money_word || big)
+        } else {
+            let lone_one = f.eq_ignore_ascii_case("one");
+            (
+                if lone_one {
+                    None
+                } else {
+                    words_value(f).map(fmt_value)
+                },
+                money_word,
+            )
+        };
+        let Some(mut value) = value else { continue };
+        if money && !value.starts_with("USD") {
+            value = format!("USD {value}");
+        }
+        let end = if money_word {
+            c.name("cur").map_or(fig.end(), |m| m.end())
+        } else {
+            fig.end()
+        };
+        let modifier = c.name("mod");
+        let hit = QuantityHit {
+            range: modifier.map_or(fig.start(), |m| m.start())..end,
+            core: modifier.map(|_| fig.start()..end),
+            value,
+        };
+        cands.push((hit, money));
+    }
+    if cands.is_empty() {
+        return Vec::new();
+    }
+    let words = word_spans(text);
+    let figure_at = |w: &Range<usize>| {
+        cands
+            .iter()
+            .any(|(h, _)| h.range.start <= w.start && w.end <= h.range.end && !w.is_empty())
+    };
+    let is_cue = |w: &Range<usize>| {
+        let s = text[w.clone()]
+            .trim_end_matches([',', '.'])
+            .to_ascii_lowercase();
+        CASUALTY.contains(&s.as_str())
+    };
+    let mut out = Vec::new();
+    for (hit, money) in &cands {
+        if *money {
+            out.push(hit.clone());
+            continue;
+        }
+        let first = words.iter().position(|w| w.start >= hit.range.start);
+        let last = words
+            .iter()
+            .rposition(|w| w.end <= hit.range.end && !w.is_empty());
+        let (Some(first), Some(last)) = (first, last) else {
+            continue;
+        };
+        let scan = |ws: &mut dyn Iterator<Item = &Range<usize>>| {
+            for w in ws.take(WINDOW) {
+                if w.is_empty() || figure_at(w) {
+                    return false;
+                }
+                if is_cue(w) {
+                    return true;
+                }
+            }
+            false
+        };
+        let after = scan(&mut words[last + 1..].iter());
+        let before = scan(&mut words[..first].iter().rev());
+        if after || before {
+            out.push(hit.clone());
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn found(text: &str) -> Vec<(String, String)> {
+        find_quantities(text, &[])
+            .into_iter()
+            .map(|h| (text[h.range].to_owned(), h.value))
+            .collect()
+    }
+
+    #[test]
+    fn casualties_and_money() {
+        let f = found("It killed 801,000, of which at least 335,000 were civilians.");
+        assert_eq!(f[0].0, "801,000");
+        assert_eq!(f[1], ("at least 335,000".into(), "335000".into()));
+        let f = found("It cost an estimated $6.4 trillion, and hundreds of billions of dollars.");
+        assert_eq!(f.len(), 2);
+        assert!(
+            found("Eight thousand one hundred and seventy five American soldiers have died.")
+                .iter()
+                .any(|x| x.1 == "8175")
+        );
+    }
+
+    #[test]
+    fn counts_are_not_quantities() {
+        assert!(found("Up to 100,000 volunteers and 500 Marines; 700 pages.").is_empty());
+        let f =
+            found("strikes on five locations–three in Iraq and two in Syria–left 25 members dead");
+        assert_eq!(f, [("25".to_owned(), "25".to_owned())]);
+        assert!(found("Not one American who died there.").is_empty());
+    }
+}

@@ -1,0 +1,844 @@
+//! Resolution: every spelling of one real thing becomes one entity.
+//!
+//! Mentions are joined (union-find) when they share a value (dates, figures), a folded
+//! form, a gazetteer entry, or a definition (`Name (ACR)`, `also known as`). Clusters are
+//! then joined by acronym initials, organisation suffixes (`Iranian Revolutionary Guards`
+//! → `Revolutionary Guards`), transliteration variants of personal names (Jaro-Winkler on
+//! each name part, gated by an edit budget; phonetic keys only propose candidates), and
+//! surname-only mentions that point to exactly one full name. Uncertain mentions that
+//! nothing settles are dropped.
+
+use std::collections::HashMap;
+
+use strsim::{jaro_winkler, levenshtein};
+
+use super::gazetteer::{fold, gazetteer};
+use super::{Cue, Entity, EntityKind, EntityTable, Mention, Occurrence};
+use crate::corpus::Document;
+
+struct Item {
+    doc: u32,
+    para: u32,
+    start: u32,
+    end: u32,
+    kind: EntityKind,
+    cue: Cue,
+    value: Option<String>,
+    inferred: bool,
+    surface: String,
+    core: Option<String>,
+    key: String,
+}
+
+struct Uf(Vec<usize>);
+
+impl Uf {
+    fn find(&mut self, mut x: usize) -> usize {
+        while self.0[x] != x {
+            self.0[x] = self.0[self.0[x]];
+            x = self.0[x];
+        }
+        x
+    }
+    fn union(&mut self, a: usize, b: usize) {
+        let (a, b) = (self.find(a), self.find(b));
+        if a != b {
+            self.0[a.max(b)] = a.min(b);
+        }
+    }
+}
+
+/// Whitespace-normalised surface form (NBSP included), possessive dropped.
+pub fn surface(s: &str) -> String {
+    let s = s.split_whitespace().collect::<Vec<_>>().join(" ");
+    for p in ["’s", "'s"] {
+        if let Some(t) = s.strip_suffix(p) {
+            return t.to_owned();
+        }
+    }
+    s
+}
+
+/// Identity key of a name: folded, dots dropped, a leading "the" dropped.
+pub fn name_key(s: &str) -> String {
+    let f = fold(s).replace('.', "");
+    f.strip_prefix("the ").map(str::to_owned).unwrap_or(f)
+}
+
+/// Legal designators that do not distinguish organisations.
+const DESIGNATORS: &[&str] = &[
+    "llc", "inc", "ltd", "corp", "co", "plc", "gmbh", "ag", "sa", "lp", "llp",
+];
+
+/// Key of a multi-word organisation name without connectors and designators, so that
+/// `Centre for Research on …` meets `Centre of Research on …`, `X LLC` meets `The X`.
+pub fn org_key(s: &str) -> Option<String> {
+    let key = name_key(s);
+    let words: Vec<&str> = key
+        .split(' ')
+        .filter(|w| !matches!(*w, "of" | "for" | "on" | "the" | "and" | "&" | "in"))
+        .filter(|w| !DESIGNATORS.contains(w))
+        .collect();
+    (words.len() >= 2).then(|| words.join(" "))
+}
+
+const DROP_PARTS: &[&str] = &["al", "el", "the", "ad", "as", "an", "ash", "at", "az", "ar"];
+
+/// Name parts for comparing people: folded, `al-`/`el-` dropped.
+pub fn name_parts(s: &str) -> Vec<String> {
+    name_key(s)
+        .split(' ')
+        .map(|p| {
+            for pre in [
+                "al-", "el-", "ad-", "as-", "an-", "ash-", "at-", "az-", "ar-",
+            ] {
+                if let Some(r) = p.strip_prefix(pre)
+                    && !r.is_empty()
+                {
+                    return r.to_owned();
+                }
+            }
+            p.to_owned()
+        })
+        .filter(|p| !p.is_empty() && !DROP_PARTS.contains(&p.as_str()))
+        .collect()
+}
+
+/// A coarse phonetic key (consonant skeleton with similar sounds merged) that only
+/// proposes candidates; the decision is Jaro-Winkler plus an edit budget.
+pub fn phonetic_key(part: &str) -> String {
+    let mut out = String::new();
+    let mut last = ' ';
+    for (i, c) in part.chars().enumerate() {
+        let m = match c {
+            'a' | 'e' | 'i' | 'o' | 'u' | 'y' | 'h' | 'w' | '-' | '\'' => {
+                if i == 0 {
+                    'A'
+                } else {
+                    last = ' ';
+                    continue;
+                }
+            }
+            'b' | 'p' | 'f' | 'v' => 'B',
+            'c' | 'k' | 'q' | 'g' | 'j' | 'x' => 'K',
+            's' | 'z' => 'S',
+            'd' | 't' => 'T',
+            'l' => 'L',
+            'm' | 'n' => 'M',
+            'r' => 'R',
+            _ => continue,
+        };
+        if m != last {
+            out.push(m);
+        }
+        last = m;
+    }
+    out
+}
+
+/// Are two name parts spellings of one name (`qassem`/`qasim`, `soleimani`/`suleimani`)?
+pub fn parts_similar(a: &str, b: &str) -> bool {
+    if a == b {
+        return true;
+    }
+    let (la, lb) = (a.chars().count(), b.chars().count());
+    if la < 3 || lb < 3 || a.chars().next() != b.chars().next() {
+        return false;
+    }
+    let budget = if la.max(lb) >= 7 { 2 } else { 1 } + usize::from(la.max(lb) >= 5);
+    jaro_winkler(a, b) >= 0.85 && levenshtein(a, b) <= budget
+}
+
+fn initials(words: &[&str]) -> String {
+    words
+        .iter()
+        .filter(|w| {
+            !matches!(
+                **w,
+                "of" | "and" | "the" | "for" | "on" | "in" | "&" | "de" | "am"
+            )
+        })
+        .flat_map(|w| w.split('-'))
+        .filter_map(|w| w.chars().next())
+        .filter(|c| c.is_alphabetic())
+        .map(|c| c.to_ascii_uppercase())
+        .collect()
+}
+
+fn is_acronym(s: &str) -> bool {
+    let core = s.strip_suffix('s').unwrap_or(s);
+    core.len() >= 2 && core.len() <= 8 && core.chars().all(|c| c.is_ascii_uppercase() || c == '.')
+}
+
+/// Merges the mentions of all documents into entities (aliases resolved).
+/// `mentions[d]` are the mentions of `docs[d]`.
+pub fn resolve(docs: &[Document], mentions: &[Vec<Mention>]) -> EntityTable {
+    let gaz = gazetteer();
+    let mut items: Vec<Item> = Vec::new();
+    let mut doc_base: Vec<usize> = Vec::new();
+    for (d, (doc, ms)) in docs.iter().zip(mentions).enumerate() {
+        doc_base.push(items.len());
+        for m in ms {
+            let Some(p) = doc.paragraphs.get(m.para as usize) else {
+                continue;
+            };
+            let Some(raw) = p.text.get(m.range.clone()) else {
+                continue;
+            };
+            let surface = self::surface(raw);
+            let core = m
+                .core
+                .as_ref()
+                .and_then(|c| p.text.get(c.clone()))
+                .map(self::surface);
+            let key = match m.kind {
+                EntityKind::Date | EntityKind::Quantity => {
+                    format!(
+                        "{}#{}",
+                        m.kind.as_str(),
+                        m.value.as_deref().unwrap_or(&surface)
+                    )
+                }
+                _ => name_key(&surface),
+            };
+            items.push(Item {
+                doc: d as u32,
+                para: m.para,
+                start: m.range.start as u32,
+                end: m.range.end as u32,
+                kind: m.kind,
+                cue: m.cue,
+                value: m.value.clone(),
+                inferred: m.inferred,
+                surface,
+                core,
+                key,
+            });
+        }
+    }
+    add_lowercase_surnames(docs, &mut items);
+    let n = items.len();
+    let is_name = |k: EntityKind| !matches!(k, EntityKind::Date | EntityKind::Quantity);
+
+    // Sentence-initial common words stay only as parts of names used in the same document.
+    let mut doc_parts: HashMap<(u32, String), ()> = HashMap::new();
+    for it in &items {
+        if it.kind == EntityKind::Person && it.cue <= Cue::Weak {
+            let parts = name_parts(&it.surface);
+            if parts.len() >= 2 {
+                for p in parts {
+                    doc_parts.insert((it.doc, p), ());
+                }
+            }
+        }
+    }
+    let mut alive: Vec<bool> = vec![true; n];
+    for (i, it) in items.iter_mut().enumerate() {
+        if it.cue == Cue::Maybe {
+            if doc_parts.contains_key(&(it.doc, name_key(&it.surface))) {
+                it.cue = Cue::Unknown;
+            } else {
+                alive[i] = false;
+            }
+        }
+    }
+
+    let mut uf = Uf((0..n).collect());
+    // Same key (value for dates and figures), same gazetteer entry.
+    let mut by_key: HashMap<&str, usize> = HashMap::new();
+    let mut by_canon: HashMap<u32, usize> = HashMap::new();
+    for i in 0..n {
+        if !alive[i] {
+            continue;
+        }
+        let it = &items[i];
+        if let Some(&j) = by_key.get(it.key.as_str()) {
+            uf.union(i, j);
+        } else {
+            by_key.insert(&it.key, i);
+        }
+        if is_name(it.kind)
+            && it.cue != Cue::Unknown
+            && let Some(c) = gaz.lookup(&it.surface)
+        {
+            let (_, ck) = gaz.canonicals[c as usize];
+            if ck == it.kind {
+                match by_canon.get(&c) {
+                    Some(&j) => uf.union(i, j),
+                    None => {
+                        by_canon.insert(c, i);
+                    }
+                }
+            }
+        }
+    }
+    // Organisations written with other connectors or designators.
+    let mut by_org: HashMap<String, usize> = HashMap::new();
+    for i in 0..n {
+        if alive[i]
+            && items[i].kind == EntityKind::Organization
+            && let Some(k) = org_key(&items[i].surface)
+        {
+            match by_org.get(&k) {
+                Some(&j) => uf.union(i, j),
+                None => {
+                    by_org.insert(k, i);
+                }
+            }
+        }
+    }
+    // Unknown mentions of a gazetteer name take its entry too.
+    for i in 0..n {
+        if alive[i]
+            && items[i].cue == Cue::Unknown
+            && is_name(items[i].kind)
+            && let Some(c) = gaz.lookup(&items[i].surface)
+            && let Some(&j) = by_canon.get(&c)
+        {
+            uf.union(i, j);
+        }
+    }
+    // Definitions.
+    for (d, ms) in mentions.iter().enumerate() {
+        for (k, m) in ms.iter().enumerate() {
+            if let Some(a) = m.alias_of {
+                let (i, j) = (doc_base[d] + k, doc_base[d] + a as usize);
+                if j < n && alive[i] && alive[j] {
+                    uf.union(i, j);
+                }
+            }
+        }
+    }
+
+    let gaz_known: Vec<bool> = items
+        .iter()
+        .map(|it| is_name(it.kind) && gaz.lookup(&it.surface).is_some())
+        .collect();
+    let clusters = |uf: &mut Uf, alive: &[bool]| -> HashMap<usize, Vec<usize>> {
+        let mut c: HashMap<usize, Vec<usize>> = HashMap::new();
+        for (i, _) in alive.iter().enumerate().filter(|(_, a)| **a) {
+            c.entry(uf.find(i)).or_default().push(i);
+        }
+        c
+    };
+    let kind_of = |members: &[usize]| -> (EntityKind, Cue) {
+        let mut score: HashMap<EntityKind, u32> = HashMap::new();
+        let mut best_cue = Cue::Maybe;
+        for &i in members {
+            let w = match items[i].cue {
+                Cue::Strong => 100,
+                Cue::Weak => 10,
+                Cue::Unknown => 1,
+                Cue::Maybe => 0,
+            };
+            *score.entry(items[i].kind).or_default() += w;
+            best_cue = best_cue.min(items[i].cue);
+        }
+        let kind = EntityKind::ALL
+            .into_iter()
+            .max_by_key(|k| score.get(k).copied().unwrap_or(0))
+            .unwrap_or(EntityKind::Person);
+        (kind, best_cue)
+    };
+
+    // Cluster-level merges.
+    let cl = clusters(&mut uf, &alive);
+    struct Info {
+        root: usize,
+        kind: EntityKind,
+        cue: Cue,
+        gaz: bool,
+        forms: Vec<String>,
+        docs: Vec<u32>,
+    }
+    let infos: Vec<Info> = cl
+        .iter()
+        .filter(|(_, m)| is_name(items[m[0]].kind))
+        .map(|(&root, m)| {
+            let mut forms: Vec<String> = m.iter().map(|&i| items[i].surface.clone()).collect();
+            forms.sort();
+            forms.dedup();
+            let mut docs: Vec<u32> = m.iter().map(|&i| items[i].doc).collect();
+            docs.sort();
+            docs.dedup();
+            let (kind, cue) = kind_of(m);
+            Info {
+                root,
+                kind,
+                cue,
+                gaz: m.iter().any(|&i| gaz_known[i]),
+                forms,
+                docs,
+            }
+        })
+        .collect();
+    let mut merges: Vec<(usize, usize)> = Vec::new();
+
+    // (a) Acronyms from initials.
+    let mut by_initials: HashMap<String, Vec<usize>> = HashMap::new();
+    for (ci, info) in infos.iter().enumerate() {
+        if info.kind == EntityKind::Person {
+            continue;
+        }
+        for f in &info.forms {
+            let words: Vec<&str> = f.split(' ').collect();
+            if words.len() < 2 {
+                continue;
+            }
+            let mut keys = vec![initials(&words)];
+            if words[0] == "The" {
+                keys.push(initials(&words[1..]));
+            }
+            let all: Vec<&str> = words.iter().flat_map(|w| w.split('-')).collect();
+            keys.push(
+                all.iter()
+                    .filter_map(|w| w.chars().next())
+                    .filter(|c| c.is_alphabetic())
+                    .map(|c| c.to_ascii_uppercase())
+                    .collect(),
+            );
+            keys.sort();
+            keys.dedup();
+            for k in keys {
+                if k.len() >= 2 {
+                    let v = by_initials.entry(k).or_default();
+                    if !v.contains(&ci) {
+                        v.push(ci);
+                    }
+                }
+            }
+        }
+    }
+    for (ci, info) in infos.iter().enumerate() {
+        for f in &info.forms {
+            if !is_acronym(f) {
+                continue;
+            }
+            let a: String = f.replace('.', "");
+            let a = a.strip_suffix('s').unwrap_or(&a);
+            if let Some(c) = by_initials.get(a)
+                && c.len() == 1
+                && c[0] != ci
+            {
+                merges.push((info.root, infos[c[0]].root));
+            }
+        }
+    }
+
+    // (b) Organisation suffixes: `Islamic Revolutionary Guard Corps-Quds Force` → `Quds Force`.
+    let mut org_forms: HashMap<String, usize> = HashMap::new();
+    for (ci, info) in infos.iter().enumerate() {
+        if info.kind == EntityKind::Organization {
+            for f in &info.forms {
+                let k = name_key(f);
+                if k.contains(' ') {
+                    org_forms.insert(k, ci);
+                }
+            }
+        }
+    }
+    for (ci, info) in infos.iter().enumerate() {
+        if info.kind != EntityKind::Organization {
+            continue;
+        }
+        for f in &info.forms {
+            let k = name_key(f);
+            for (pos, ch) in k.char_indices() {
+                if ch == ' ' || ch == '-' {
+                    let tail = &k[pos + 1..];
+                    if let Some(&cj) = org_forms.get(tail)
+                        && cj != ci
+                    {
+                        merges.push((info.root, infos[cj].root));
+                        break;
+                    }
+                }
+            }
+        }
+    }
+
+    // (c) Single words naming a unique multi-word organisation by its last word (`Times`).
+    let mut last_word: HashMap<String, Vec<usize>> = HashMap::new();
+    for (ci, info) in infos.iter().enumerate() {
+        if info.kind == EntityKind::Organization {
+            for f in &info.forms {
+                let k = name_key(f);
+                if let Some((_, last)) = k.rsplit_once(' ') {
+                    let v = last_word.entry(last.to_owned()).or_default();
+                    if !v.contains(&ci) {
+                        v.push(ci);
+                    }
+                }
+            }
+        }
+    }
+    for info in &infos {
+        if info.gaz || info.kind == EntityKind::Person || info.kind == EntityKind::Place {
+            continue;
+        }
+        if info.forms.iter().all(|f| !name_key(f).contains(' ')) {
+            let k = name_key(&info.forms[0]);
+            if let Some(c) = last_word.get(&k)
+                && c.len() == 1
+                && infos[c[0]].root != info.root
+            {
+                merges.push((info.root, infos[c[0]].root));
+            }
+        }
+    }
+
+    // (d) People: full-name variants, then single names.
+    let person_like = |info: &Info| info.kind == EntityKind::Person && !info.gaz;
+    let mut full: Vec<(usize, Vec<String>)> = Vec::new();
+    for (ci, info) in infos.iter().enumerate() {
+        if !person_like(info) {
+            continue;
+        }
+        for f in &info.forms {
+            let parts = name_parts(f);
+            if parts.len() >= 2 {
+                full.push((ci, parts));
+            }
+        }
+    }
+    let mut block: HashMap<String, Vec<usize>> = HashMap::new();
+    for (fi, (_, parts)) in full.iter().enumerate() {
+        block
+            .entry(phonetic_key(parts.last().expect("parts")))
+            .or_default()
+            .push(fi);
+    }
+    for fis in block.values() {
+        for (x, &fa) in fis.iter().enumerate() {
+            for &fb in &fis[x + 1..] {
+                let (ca, pa) = &full[fa];
+                let (cb, pb) = &full[fb];
+                if ca == cb {
+                    continue;
+                }
+                let (short, long) = if pa.len() <= pb.len() {
+                    (pa, pb)
+                } else {
+                    (pb, pa)
+                };
+                let same = if short.len() == long.len() {
+                    short.iter().zip(long).all(|(a, b)| parts_similar(a, b))
+                } else {
+                    // A middle name or initial more: same first and last, rest in order.
+                    parts_similar(&short[0], &long[0])
+                        && parts_similar(short.last().expect("p"), long.last().expect("p"))
+                        || long.ends_with(short) && short.len() >= 2
+                };
+                if same {
+                    merges.push((infos[*ca].root, infos[*cb].root));
+                }
+            }
+        }
+    }
+    for &(a, b) in &merges {
+        uf.union(a, b);
+    }
+    merges.clear();
+
+    // Single names: the one full name (same document first) whose first or last part it is.
+    let mut part_index: HashMap<String, Vec<(usize, bool)>> = HashMap::new();
+    for (ci, parts) in &full {
+        let root = uf.find(infos[*ci].root);
+        for (pos, p) in [(true, parts.last().expect("p")), (false, &parts[0])] {
+            let v = part_index.entry(phonetic_key(p)).or_default();
+            v.push((root, pos));
+            let _ = pos;
+        }
+    }
+    for info in &infos {
+        if info.gaz || (info.kind == EntityKind::Place && info.cue == Cue::Strong) {
+            continue;
+        }
+        let singles: Vec<Vec<String>> = info
+            .forms
+            .iter()
+            .map(|f| name_parts(f))
+            .filter(|p| p.len() == 1)
+            .collect();
+        if singles.is_empty() || info.forms.iter().any(|f| name_parts(f).len() > 1) {
+            continue;
+        }
+        let word = &singles[0][0];
+        if word.chars().count() < 3 {
+            continue;
+        }
+        let given = gaz.is_given_name(&capitalise(word));
+        let mut cands: Vec<(usize, bool)> = Vec::new();
+        if let Some(v) = part_index.get(&phonetic_key(word)) {
+            for &(root, _) in v {
+                let r = uf.find(root);
+                if r == uf.find(info.root) {
+                    continue;
+                }
+                let ok = full.iter().any(|(ci, parts)| {
+                    uf.find(infos[*ci].root) == r
+                        && (parts_similar(word, parts.last().expect("p"))
+                            || (!given && parts_similar(word, &parts[0])))
+                });
+                if ok {
+                    let same_doc = infos.iter().any(|o| {
+                        uf.find(o.root) == r && o.docs.iter().any(|d| info.docs.contains(d))
+                    });
+                    if !cands.iter().any(|c| c.0 == r) {
+                        cands.push((r, same_doc));
+                    }
+                }
+            }
+        }
+        let local: Vec<&(usize, bool)> = cands.iter().filter(|c| c.1).collect();
+        let pick = if local.len() == 1 {
+            Some(local[0].0)
+        } else if local.is_empty() && cands.len() == 1 {
+            Some(cands[0].0)
+        } else {
+            None
+        };
+        if let Some(r) = pick {
+            merges.push((info.root, r));
+        }
+    }
+    // Single names among themselves: `Suleimani` and `Soleimani` alone.
+    let singles: Vec<(usize, String)> = infos
+        .iter()
+        .filter(|i| person_like(i) && i.forms.iter().all(|f| name_parts(f).len() == 1))
+        .map(|i| (i.root, name_parts(&i.forms[0]).pop().unwrap_or_default()))
+        .collect();
+    let mut sblock: HashMap<String, Vec<usize>> = HashMap::new();
+    for (k, (_, w)) in singles.iter().enumerate() {
+        sblock.entry(phonetic_key(w)).or_default().push(k);
+    }
+    for v in sblock.values() {
+        for (x, &a) in v.iter().enumerate() {
+            for &b in &v[x + 1..] {
+                if singles[a].1.chars().count() >= 5 && parts_similar(&singles[a].1, &singles[b].1)
+                {
+                    merges.push((singles[a].0, singles[b].0));
+                }
+            }
+        }
+    }
+    for &(a, b) in &merges {
+        uf.union(a, b);
+    }
+
+    // Build entities.
+    let cl = clusters(&mut uf, &alive);
+    let mut entities: Vec<Entity> = Vec::new();
+    for members in cl.values() {
+        let (kind, best) = kind_of(members);
+        let kind_members: Vec<usize> = members.to_vec();
+        if best >= Cue::Unknown {
+            // Nothing but uncertain mentions: kept when repeated and not a stray plural acronym.
+            let forms: Vec<&str> = kind_members
+                .iter()
+                .map(|&i| items[i].surface.as_str())
+                .collect();
+            let plural_acr = forms.iter().all(|f| is_acronym(f) && f.ends_with('s'));
+            if kind_members.len() < 2 || plural_acr || best == Cue::Maybe {
+                continue;
+            }
+        }
+        let mut alias_counts: HashMap<String, u32> = HashMap::new();
+        let mut mentions_out: Vec<Occurrence> = Vec::new();
+        let mut inferred = true;
+        let mut values: HashMap<String, u32> = HashMap::new();
+        for &i in &kind_members {
+            let it = &items[i];
+            *alias_counts.entry(it.surface.clone()).or_default() += 1;
+            if let Some(c) = &it.core {
+                *alias_counts.entry(c.clone()).or_default() += 1;
+            }
+            mentions_out.push(Occurrence {
+                doc: it.doc,
+                para: it.para,
+                start: it.start,
+                end: it.end,
+            });
+            inferred &= it.inferred;
+            if let Some(v) = &it.value {
+                *values.entry(v.clone()).or_default() += 1;
+            }
+        }
+        mentions_out.sort_by_key(|o| (o.doc, o.para, o.start));
+        let mut aliases: Vec<(String, u32)> = alias_counts.into_iter().collect();
+        aliases.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
+        let canonical = canonical_name(kind, &aliases, members.iter().map(|&i| &items[i]));
+        let value = values
+            .into_iter()
+            .max_by(|a, b| a.1.cmp(&b.1).then_with(|| b.0.cmp(&a.0)))
+            .map(|v| v.0);
+        entities.push(Entity {
+            canonical,
+            kind,
+            aliases,
+            value,
+            inferred: inferred && matches!(kind, EntityKind::Date),
+            mentions: mentions_out,
+        });
+    }
+    entities.sort_by(|a, b| {
+        a.kind
+            .cmp(&b.kind)
+            .then_with(|| b.mentions.len().cmp(&a.mentions.len()))
+            .then_with(|| a.canonical.cmp(&b.canonical))
+    });
+    EntityTable { entities }
+}
+
+/// Reader comments write known surnames in lower case (`trump`, `W bush`): such words
+/// are mentions when the corpus names the person properly elsewhere.
+fn add_lowercase_surnames(docs: &[Document], items: &mut Vec<Item>) {
+    let gaz = gazetteer();
+    let mut surnames: Vec<String> = Vec::new();
+    for it in items.iter() {
+        if it.kind != EntityKind::Person || it.cue > Cue::Weak {
+            continue;
+        }
+        let parts = name_parts(&it.surface);
+        let last = match parts.len() {
+            1 if it.cue == Cue::Strong => parts[0].clone(),
+            2.. => parts[parts.len() - 1].clone(),
+            _ => continue,
+        };
+        if last.len() >= 4
+            && last.chars().all(|c| c.is_ascii_lowercase())
+            && !gaz.is_common(&last)
+            && !surnames.contains(&last)
+        {
+            surnames.push(last);
+        }
+    }
+    if surnames.is_empty() {
+        return;
+    }
+    for (d, doc) in docs.iter().enumerate() {
+        for (pi, p) in doc.paragraphs.iter().enumerate() {
+            if p.kind != crate::corpus::ParaKind::Comment {
+                continue;
+            }
+            let text = &p.text;
+            let mut start = None;
+            for (i, c) in text
+                .char_indices()
+                .chain(std::iter::once((text.len(), ' ')))
+            {
+                if c.is_alphanumeric() {
+                    start.get_or_insert(i);
+                    continue;
+                }
+                let Some(s) = start.take() else { continue };
+                let word = &text[s..i];
+                if !surnames.iter().any(|n| n == word) {
+                    continue;
+                }
+                let taken = items.iter().any(|it| {
+                    it.doc == d as u32
+                        && it.para == pi as u32
+                        && (it.start as usize) < i
+                        && s < it.end as usize
+                });
+                if taken {
+                    continue;
+                }
+                // An initial before it belongs to the name (`W bush`).
+                let head = &text[..s];
+                let mut st = s;
+                let mut chars = head.chars().rev();
+                if chars.next() == Some(' ')
+                    && chars.next().is_some_and(|c| c.is_ascii_uppercase())
+                    && chars.next().is_none_or(|c| !c.is_alphanumeric())
+                {
+                    st = s - 2;
+                }
+                let surface = text[st..i].to_owned();
+                items.push(Item {
+                    doc: d as u32,
+                    para: pi as u32,
+                    start: st as u32,
+                    end: i as u32,
+                    kind: EntityKind::Person,
+                    cue: Cue::Unknown,
+                    value: None,
+                    inferred: false,
+                    key: name_key(&surface),
+                    surface,
+                    core: None,
+                });
+            }
+        }
+    }
+}
+
+fn capitalise(w: &str) -> String {
+    let mut c = w.chars();
+    c.next()
+        .map(|f| f.to_uppercase().chain(c).collect())
+        .unwrap_or_default()
+}
+
+/// The most complete well-attested form: a gazetteer canonical name when the text uses
+/// it; for people the form with most name parts; otherwise the most frequent form, longer
+/// first on ties. Dates and figures: the most frequent form.
+fn canonical_name<'a>(
+    kind: EntityKind,
+    aliases: &[(String, u32)],
+    members: impl Iterator<Item = &'a Item>,
+) -> String {
+    let gaz = gazetteer();
+    let _ = members;
+    if matches!(kind, EntityKind::Date | EntityKind::Quantity) {
+        return aliases[0].0.clone();
+    }
+    for (a, _) in aliases {
+        if let Some(c) = gaz.lookup(a) {
+            let (name, _) = &gaz.canonicals[c as usize];
+            if aliases.iter().any(|(x, _)| x == name) {
+                return name.clone();
+            }
+        }
+    }
+    let proper = |s: &str| s.chars().next().is_some_and(char::is_uppercase);
+    aliases
+        .iter()
+        .max_by(|a, b| {
+            let pa = if kind == EntityKind::Person {
+                name_parts(&a.0).len()
+            } else {
+                0
+            };
+            let pb = if kind == EntityKind::Person {
+                name_parts(&b.0).len()
+            } else {
+                0
+            };
+            proper(&a.0)
+                .cmp(&proper(&b.0))
+                .then(pa.cmp(&pb))
+                .then(a.1.cmp(&b.1))
+                .then(a.0.len().cmp(&b.0.len()))
+                .then(b.0.cmp(&a.0))
+        })
+        .map(|a| a.0.clone())
+        .unwrap_or_default()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn variants() {
+        assert!(parts_similar("qassem", "qasem"));
+        assert!(parts_similar("qassem", "qassim"));
+        assert!(parts_similar("soleimani", "suleimani"));
+        assert!(parts_similar("adel", "adil"));
+        assert!(!parts_similar("maliki", "mahdi"));
+        assert_eq!(name_parts("Bashar Al Assad"), name_parts("Bashar al-Assad"));
+        assert_eq!(phonetic_key("soleimani"), phonetic_key("suleimani"));
+    }
+}

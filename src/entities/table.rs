@@ -1,0 +1,85 @@
+//! Questions asked of an entity table: who appears with whom, and `@name` look-ups.
+
+use std::collections::HashMap;
+
+use strsim::jaro_winkler;
+
+use super::EntityTable;
+use super::gazetteer::fold;
+
+impl EntityTable {
+    /// Entities sharing paragraphs with `entity`, with the number of shared paragraphs,
+    /// most shared first.
+    pub fn co_mentions(&self, entity: usize) -> Vec<(usize, u32)> {
+        let Some(e) = self.entities.get(entity) else {
+            return Vec::new();
+        };
+        let mut paras: Vec<(u32, u32)> = e.mentions.iter().map(|m| (m.doc, m.para)).collect();
+        paras.sort_unstable();
+        paras.dedup();
+        let mut counts: HashMap<usize, u32> = HashMap::new();
+        for (i, other) in self.entities.iter().enumerate() {
+            if i == entity {
+                continue;
+            }
+            let mut seen: Vec<(u32, u32)> = other
+                .mentions
+                .iter()
+                .map(|m| (m.doc, m.para))
+                .filter(|p| paras.binary_search(p).is_ok())
+                .collect();
+            seen.dedup();
+            if !seen.is_empty() {
+                counts.insert(i, seen.len() as u32);
+            }
+        }
+        let mut out: Vec<(usize, u32)> = counts.into_iter().collect();
+        out.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+        out
+    }
+
+    /// Fuzzy look-up by name or alias (for `@name` queries), best first: an exact alias
+    /// (1.0), a word or prefix of an alias (0.9), else Jaro-Winkler ≥ 0.88 against an
+    /// alias or one of its words.
+    pub fn find(&self, name: &str) -> Vec<(usize, f64)> {
+        let q = fold(name.trim().trim_start_matches('@'));
+        if q.is_empty() {
+            return Vec::new();
+        }
+        let mut out: Vec<(usize, f64)> = Vec::new();
+        for (i, e) in self.entities.iter().enumerate() {
+            let mut best = 0.0f64;
+            let forms =
+                std::iter::once(e.canonical.as_str()).chain(e.aliases.iter().map(|a| a.0.as_str()));
+            for form in forms {
+                let f = fold(form);
+                let score = if f == q {
+                    1.0
+                } else if f.split([' ', '-']).any(|w| w == q) || f.starts_with(&q) {
+                    0.9
+                } else {
+                    let whole = jaro_winkler(&f, &q);
+                    let word = f
+                        .split([' ', '-'])
+                        .map(|w| jaro_winkler(w, &q))
+                        .fold(0.0, f64::max);
+                    let s = whole.max(word);
+                    if s >= 0.88 { s * 0.85 } else { 0.0 }
+                };
+                best = best.max(score);
+            }
+            if best > 0.0 {
+                out.push((i, best));
+            }
+        }
+        out.sort_by(|a, b| {
+            b.1.total_cmp(&a.1).then_with(|| {
+                self.entities[b.0]
+                    .mentions
+                    .len()
+                    .cmp(&self.entities[a.0].mentions.len())
+            })
+        });
+        out
+    }
+}
