@@ -216,3 +216,72 @@ fn hostile_text_never_reaches_the_screen_as_controls() {
         assert!(!('\u{202a}'..='\u{202e}').contains(&c));
     }
 }
+
+#[test]
+fn entities_view_80x24() {
+    let mut screen = Screen::new(80, 24);
+    screen.key(KeyCode::Char('e'));
+    let shown = screen.render();
+    assert!(shown.contains("PERSON"), "{shown}");
+    insta::assert_snapshot!(shown);
+}
+
+#[test]
+fn entities_view_filters_and_jumps_to_a_mention() {
+    let mut screen = Screen::new(120, 40);
+    screen
+        .key(KeyCode::Char('e'))
+        .key(KeyCode::Char('/'))
+        .typed("suleimani")
+        .key(KeyCode::Enter);
+    let shown = screen.render();
+    assert!(shown.contains("Qassem Soleimani"), "{shown}");
+    insta::assert_snapshot!(shown);
+    // Enter chooses the mentions list, j the second mention, Enter jumps there.
+    screen
+        .key(KeyCode::Enter)
+        .key(KeyCode::Char('j'))
+        .key(KeyCode::Enter);
+    assert_eq!(screen.state.screen, dossier::tui::state::Screen::Main);
+    let doc = screen.state.reader.doc.expect("a document is open");
+    let index = screen.state.index.clone().unwrap();
+    let entity = screen
+        .state
+        .reader
+        .focus_entity
+        .expect("the entity is emphasised");
+    assert_eq!(
+        index.entities.entities[entity].canonical,
+        "Qassem Soleimani"
+    );
+    assert!(
+        index.entities.entities[entity]
+            .mentions
+            .iter()
+            .any(|m| m.doc == doc)
+    );
+}
+
+#[test]
+fn top_entities_per_document_on_demand() {
+    let mut screen = Screen::new(100, 30);
+    screen.key(KeyCode::Char('t'));
+    let shown = screen.render();
+    assert!(
+        shown.contains("Soleimani") || shown.contains("Iraq"),
+        "{shown}"
+    );
+    insta::assert_snapshot!(shown);
+}
+
+#[test]
+fn entity_query_finds_every_spelling() {
+    let mut screen = Screen::new(80, 24);
+    screen.key(KeyCode::Char('/')).typed("@qasem");
+    let results = screen.state.results.clone().unwrap();
+    assert_eq!(
+        results.docs.len(),
+        3,
+        "Soleimani is mentioned in three documents"
+    );
+}

@@ -92,6 +92,8 @@ impl EntitiesView {
             self.rows = grouped(&self.kinds, &self.order);
         } else {
             let matcher = SkimMatcherV2::default();
+            // Scattered subsequences are noise ("sulei" in "Strategic Culture …").
+            let floor = matcher.fuzzy_match(query, query).unwrap_or(0) / 2;
             let scored: Vec<(usize, i64)> = self
                 .order
                 .iter()
@@ -101,6 +103,7 @@ impl EntitiesView {
                         .chain(e.aliases.iter().map(|(a, _)| a.as_str()))
                         .filter_map(|name| matcher.fuzzy_match(name, query))
                         .max()
+                        .filter(|&s| s >= floor)
                         .map(|s| (id, s))
                 })
                 .collect();

@@ -577,19 +577,21 @@ impl State {
             let mentions = self.reader.mentions.get(p as usize)?;
             // Prefer a mention inside a filter hit.
             let spans = self.reader.hit_spans.get(&p);
-            mentions
+            let focused = mentions
                 .iter()
-                .find(|m| {
-                    spans.is_some_and(|s| {
-                        s.iter()
-                            .any(|h| h.start < m.range.end && m.range.start < h.end)
-                    })
+                .find(|m| Some(m.entity) == self.reader.focus_entity);
+            let in_hit = mentions.iter().find(|m| {
+                spans.is_some_and(|s| {
+                    s.iter()
+                        .any(|h| h.start < m.range.end && m.range.start < h.end)
                 })
-                .or_else(|| {
-                    mentions
-                        .iter()
-                        .find(|m| !matches!(m.kind, EntityKind::Date | EntityKind::Quantity))
-                })
+            });
+            let named = mentions
+                .iter()
+                .find(|m| !matches!(m.kind, EntityKind::Date | EntityKind::Quantity));
+            focused
+                .or(in_hit)
+                .or(named)
                 .or(mentions.first())
                 .map(|m| m.entity)
         });
@@ -610,7 +612,7 @@ impl State {
         let page = panes.map_or(10, |p| p.list_inner_height()).max(1);
         let outcome = self.entities.update(&index, action, page);
         // Mentions list height: the details pane minus its four header lines.
-        let mentions_height = panes.map_or(1, |p| p.reader_inner_height().saturating_sub(4));
+        let mentions_height = panes.map_or(1, |p| p.reader_inner_height().saturating_sub(8));
         self.entities.scroll_into_view(page, mentions_height);
         match outcome {
             super::entities_view::Outcome::Stay => {}

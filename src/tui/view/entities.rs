@@ -101,11 +101,13 @@ pub fn draw(state: &State, theme: &Theme, panes: &Panes, frame: &mut Frame) {
     frame.render_widget(block, panes.reader);
     let width = inner.width as usize;
     let mut lines: Vec<Line> = Vec::new();
+    let plural = |n: usize| if n == 1 { "" } else { "s" };
+    let (mentions, docs) = (e.mentions.len(), e.doc_count());
     let mut header = format!(
-        "{} · {} mentions in {} documents",
+        "{} · {mentions} mention{} in {docs} document{}",
         e.kind.as_str(),
-        e.mentions.len(),
-        e.doc_count()
+        plural(mentions),
+        plural(docs)
     );
     if let Some(v) = &e.value {
         header.push_str(&format!(" · value {v}"));
@@ -119,7 +121,7 @@ pub fn draw(state: &State, theme: &Theme, panes: &Panes, frame: &mut Frame) {
         .iter()
         .map(|(a, n)| format!("{a} ({n})"))
         .collect();
-    lines.push(wrapped_field("aliases", &aliases.join(", "), width, theme));
+    lines.extend(wrapped_field("aliases", &aliases.join(", "), width, theme));
     let co: Vec<String> = index
         .entities
         .co_mentions(id)
@@ -132,7 +134,7 @@ pub fn draw(state: &State, theme: &Theme, panes: &Panes, frame: &mut Frame) {
     } else {
         co.join(", ")
     };
-    lines.push(wrapped_field("with", &co, width, theme));
+    lines.extend(wrapped_field("with", &co, width, theme));
     lines.push(Line::from(Span::styled(
         format!(
             "mentions — Enter jumps{}",
@@ -174,11 +176,25 @@ pub fn draw(state: &State, theme: &Theme, panes: &Panes, frame: &mut Frame) {
     frame.render_widget(Paragraph::new(lines), inner);
 }
 
-fn wrapped_field<'a>(label: &str, value: &str, width: usize, theme: &Theme) -> Line<'a> {
+/// `label: value`, wrapped onto at most three lines.
+fn wrapped_field<'a>(label: &str, value: &str, width: usize, theme: &Theme) -> Vec<Line<'a>> {
     let label = format!("{label}: ");
-    let room = width.saturating_sub(display_width(&label));
-    Line::from(vec![
-        Span::styled(label, theme.dim()),
-        Span::raw(truncate_to_width(&sanitize_line(value), room)),
-    ])
+    let indent = display_width(&label);
+    let room = width.saturating_sub(indent).max(8);
+    let value = sanitize_line(value);
+    let rows = crate::tui::wrap::wrap_text(&value, room);
+    let mut lines = Vec::new();
+    for (i, range) in rows.iter().take(3).enumerate() {
+        let mut text = value[range.clone()].to_owned();
+        if i == 2 && rows.len() > 3 {
+            text = truncate_to_width(&format!("{text} …"), room);
+        }
+        let head = if i == 0 {
+            Span::styled(label.clone(), theme.dim())
+        } else {
+            Span::raw(" ".repeat(indent))
+        };
+        lines.push(Line::from(vec![head, Span::raw(text)]));
+    }
+    lines
 }
