@@ -180,8 +180,8 @@ fn read_one(found: Found, options: &LoadOptions) -> Result<Document, Skipped> {
         .len();
     if size > options.max_file_bytes {
         return Err(skip(format!(
-            "too large ({} MB, the limit is {} MB; raise it with --max-file-mb)",
-            size / (1024 * 1024),
+            "too large ({:.1} MB, the limit is {} MB; raise it with --max-file-mb)",
+            size as f64 / (1024.0 * 1024.0),
             options.max_file_bytes / (1024 * 1024)
         )));
     }

@@ -43,7 +43,7 @@ impl DocMeta {
         let title = paragraphs
             .iter()
             .find(|p| p.kind == ParaKind::Heading)
-            .map(|p| p.text.lines().next().unwrap_or("").trim().to_owned())
+            .map(|p| one_line(p.text.lines().next().unwrap_or("")))
             .filter(|t| !t.is_empty())
             .unwrap_or_else(|| fallback_title(file_name, paragraphs));
         let mut meta = DocMeta {
@@ -60,12 +60,12 @@ impl DocMeta {
                 if meta.author.is_none()
                     && let Some(c) = BY.captures(line)
                 {
-                    meta.author = Some(c[1].to_owned());
+                    meta.author = Some(one_line(&c[1]));
                 }
                 if meta.source.is_none()
                     && let Some(c) = SOURCE_DATELINE.captures(line)
                 {
-                    meta.source = Some(c[1].trim().to_owned());
+                    meta.source = Some(one_line(&c[1]));
                 }
                 if meta.date.is_none()
                     && (DATE_LINE.is_match(line) || SOURCE_DATELINE.is_match(line))
@@ -108,8 +108,14 @@ fn fallback_title(file_name: &str, paragraphs: &[Paragraph]) -> String {
         .filter(|p| matches!(p.kind, ParaKind::Body | ParaKind::Byline))
         .map(|p| p.text.lines().next().unwrap_or("").trim())
         .find(|l| !l.is_empty())
-        .map(|l| truncate_words(l, 80))
+        .map(|l| truncate_words(&one_line(l), 80))
         .unwrap_or_else(|| file_name.to_owned())
+}
+
+/// A one-line field: every run of whitespace (no-break spaces included) becomes
+/// one plain space, so titles compare, search and display as typed.
+fn one_line(s: &str) -> String {
+    s.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
 fn truncate_words(s: &str, max_chars: usize) -> String {

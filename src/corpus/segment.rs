@@ -224,7 +224,14 @@ fn rejoin(text: &str, pieces: Vec<Piece>) -> Vec<Piece> {
 
 fn ends_mid_sentence(line: &str) -> bool {
     let line = line.trim_end();
+    // A line ending in an address ("contact: x@example.org") is complete even without
+    // a full stop; the next block starting in lowercase is often a domain name.
+    let last_word = line.rsplit(char::is_whitespace).next().unwrap_or("");
+    let ends_in_address = last_word.contains('@')
+        || last_word.contains("://")
+        || last_word.to_ascii_lowercase().starts_with("www.");
     !line.starts_with('#')
+        && !ends_in_address
         && line
             .chars()
             .last()
@@ -387,6 +394,13 @@ mod tests {
             paras[0].1,
             "Everyone wants to go to Baghdad. Real men want to go to Tehran."
         );
+        assert_eq!(paras.len(), 2);
+    }
+
+    #[test]
+    fn no_rejoin_after_an_email_address() {
+        let paras =
+            kinds("For details, contact: press@example.org\n\nwww.example.org is our site.");
         assert_eq!(paras.len(), 2);
     }
 

@@ -1,0 +1,237 @@
+//! Property tests: decoding, segmentation, tokenising, query parsing and search never
+//! panic on any input, and every span they return lies inside its text, on char
+//! boundaries.
+
+use std::ops::Range;
+
+use dossier::corpus::{Corpus, Decoded, decode, segment};
+use dossier::index::build;
+use dossier::query::{Query, match_spans, search, snippet};
+use dossier::text::{sanitize, tokenize};
+use dossier::{Document, ParaKind};
+use proptest::prelude::*;
+
+fn config(cases: u32) -> ProptestConfig {
+    ProptestConfig {
+        cases,
+        // Failures are reported with their minimal input; no files written.
+        failure_persistence: None,
+        ..ProptestConfig::default()
+    }
+}
+
+/// Pieces that exercise the segmenter's special cases.
+const FRAGMENTS: &[&str] = &[
+    "\n",
+    "\n\n",
+    "\r\n",
+    "\r",
+    "  ",
+    "\t",
+    "# ",
+    "## Heading",
+    "**",
+    "*",
+    "[",
+    "]",
+    "(",
+    ")",
+    "[text](http://x.org)",
+    "[link](#)",
+    "Skip to content",
+    "By Chris Marsden",
+    "Guest Post by X",
+    "Global Research, June 17, 2014",
+    "18 June 2014",
+    "November 30, 2019 3:05 pm",
+    "alice\nalice\n",
+    "  bob\n",
+    "Comments are closed.",
+    "Copyright ©",
+    "Disclaimer:",
+    "-----",
+    "Everyone wants",
+    "to go to Baghdad.",
+    "contact: a@b.org",
+    "www.x.org",
+    "Iran’s",
+    "al-Maliki",
+    "300,000",
+    "Qa\u{304}sem",
+    "é",
+    "中国",
+    "بغداد",
+    "👍🏽",
+    "\u{200b}",
+    "\u{202e}",
+    "\u{1b}[2J",
+    "\u{1b}]52;c;ZXZpbA==\u{7}",
+    "\u{0}",
+    "\u{85}",
+    "\u{a0}",
+    "word",
+    "Word",
+    ".",
+    ",",
+    "'",
+    "\"",
+    "-",
+    "@",
+];
+
+/// Mostly structured text built from fragments, sometimes arbitrary strings.
+fn document_text() -> impl Strategy<Value = String> {
+    prop_oneof![
+        3 => prop::collection::vec(prop::sample::select(FRAGMENTS), 0..40)
+            .prop_map(|parts| parts.concat()),
+        1 => any::<String>(),
+        1 => "[a-zA-Z .,\n\"'@-]{0,80}",
+    ]
+}
+
+fn assert_span_in(text: &str, span: &Range<usize>, what: &str) {
+    assert!(span.start <= span.end, "{what}: reversed span {span:?}");
+    assert!(span.end <= text.len(), "{what}: {span:?} out of bounds");
+    assert!(
+        text.is_char_boundary(span.start) && text.is_char_boundary(span.end),
+        "{what}: {span:?} not on char boundaries of {text:?}"
+    );
+}
+
+/// Characters that must never be printed raw: controls (but newline) and bidi overrides.
+fn drives_terminal(c: char) -> bool {
+    (c.is_control() && c != '\n') || matches!(c, '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
+}
+
+proptest! {
+    #![proptest_config(config(256))]
+
+    #[test]
+    fn decode_never_panics_and_leaves_no_carriage_returns(bytes in prop::collection::vec(any::<u8>(), 0..200)) {
+        match decode(&bytes) {
+            Decoded::Text { text, .. } => prop_assert!(!text.contains('\r')),
+            Decoded::Binary => prop_assert!(bytes.contains(&0)),
+        }
+    }
+
+    #[test]
+    fn paragraph_sources_are_in_bounds_ordered_and_disjoint(text in document_text()) {
+        let paragraphs = segment(&text);
+        let mut last_end = 0;
+        for p in &paragraphs {
+            assert_span_in(&text, &p.source, "source");
+            prop_assert!(p.source.start >= last_end, "paragraphs overlap: {:?}", paragraphs.iter().map(|p| p.source.clone()).collect::<Vec<_>>());
+            prop_assert!(p.source.start < p.source.end, "empty source");
+            last_end = p.source.end;
+        }
+    }
+
+    #[test]
+    fn paragraphs_cover_every_non_blank_line(text in document_text()) {
+        let paragraphs = segment(&text);
+        let mut offset = 0;
+        for line in text.split_inclusive('\n') {
+            let start = offset;
+            offset += line.len();
+            if line.trim().is_empty() {
+                continue;
+            }
+            let first = start + (line.len() - line.trim_start().len());
+            prop_assert!(
+                paragraphs.iter().any(|p| p.source.contains(&first)),
+                "line {:?} at {} is in no paragraph", line, first
+            );
+        }
+    }
+
+    #[test]
+    fn inline_ranges_lie_in_the_paragraph_text(text in document_text()) {
+        for p in segment(&text) {
+            prop_assert!(!p.text.is_empty());
+            for inline in &p.inlines {
+                assert_span_in(&p.text, &inline.range, "inline");
+            }
+            if let Some(c) = &p.comment {
+                prop_assert_eq!(p.kind, ParaKind::Comment);
+                prop_assert!(!c.author.is_empty());
+            }
+        }
+    }
+
+    #[test]
+    fn metadata_derivation_never_panics(text in document_text()) {
+        let doc = Document::from_text("p.txt".into(), "p.txt".into(), text, Vec::new());
+        prop_assert!(!doc.meta.title.contains('\n'));
+        prop_assert_ne!(doc.meta.title.to_lowercase(), "skip to content");
+    }
+
+    #[test]
+    fn token_spans_are_in_bounds_ordered_and_on_char_boundaries(text in document_text()) {
+        let mut last_end = 0;
+        for token in tokenize(&text) {
+            assert_span_in(&text, &token.span, "token");
+            prop_assert!(token.span.start >= last_end);
+            prop_assert!(token.span.start < token.span.end);
+            prop_assert!(!token.term.is_empty());
+            last_end = token.span.end;
+        }
+    }
+
+    #[test]
+    fn sanitized_text_has_no_control_characters(text in document_text()) {
+        let shown = sanitize(&text);
+        let bad: Vec<char> = shown.chars().filter(|&c| drives_terminal(c)).collect();
+        prop_assert!(bad.is_empty(), "left in: {:?}", bad);
+    }
+
+    #[test]
+    fn query_display_round_trips(input in prop_oneof![
+        any::<String>(),
+        r#"[a-zA-Z@" \-é中'’]{0,40}"#,
+    ]) {
+        let q = Query::parse(&input);
+        let text = q.to_string();
+        prop_assert_eq!(Query::parse(&text), q, "canonical text {:?}", text);
+    }
+}
+
+proptest! {
+    #![proptest_config(config(128))]
+
+    #[test]
+    fn search_never_panics_and_spans_lie_on_char_boundaries(
+        texts in prop::collection::vec(document_text(), 1..4),
+        words in prop::collection::vec(prop_oneof![
+            prop::sample::select(FRAGMENTS).prop_map(str::to_owned),
+            "[a-z]{1,8}",
+            any::<String>(),
+        ], 1..4),
+        quoted in any::<bool>(),
+        negate_last in any::<bool>(),
+    ) {
+        let docs: Vec<Document> = texts
+            .into_iter()
+            .enumerate()
+            .map(|(i, t)| Document::from_text(format!("{i}.txt").into(), format!("{i}.txt"), t, Vec::new()))
+            .collect();
+        let index = build(Corpus { docs, skipped: Vec::new() });
+        let mut query = if quoted { format!("\"{}\"", words.join(" ")) } else { words.join(" ") };
+        if negate_last {
+            query.push_str(" -");
+            query.push_str(&words[words.len() - 1]);
+        }
+        let results = search(&index, &Query::parse(&query), 10);
+        prop_assert!(results.ranked.len() <= 10);
+        for hit in &results.by_para {
+            let text = &index.paragraph(hit.para).text;
+            let spans = match_spans(&index, &results, hit.para);
+            for span in &spans {
+                assert_span_in(text, span, "match span");
+            }
+            let snip = snippet(text, &spans, 40);
+            for span in &snip.spans {
+                assert_span_in(&snip.text, span, "snippet span");
+            }
+        }
+    }
+}
