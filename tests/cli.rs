@@ -832,3 +832,177 @@ fn hostile_file_names_are_shown_inert() {
         assert_inert(&format!("{args:?} stderr"), &out.stderr);
     }
 }
+
+// ---------------------------------------------------------------- hard text
+
+/// A folder of documents each holding one kind of hard text.
+fn unicode_folder() -> TempDir {
+    let dir = folder();
+    for (name, text) in [
+        ("tabs.txt", "Tabs\there\tand\tthere about Najaf.\n"),
+        (
+            "zero-width.txt",
+            "Zero-width: Ba\u{200b}ghdad, Kar\u{ad}bala and \u{feff}Mosul.\n",
+        ),
+        ("rtl.txt", "بغداد عاصمة العراق. שלום ירושלים.\n"),
+        ("nfd.txt", "Qa\u{304}sem Sulei\u{301}mani in NFD.\n"),
+        (
+            "cjk.txt",
+            "中国和伊朗 👍🏽 👨\u{200d}👩\u{200d}👧 emoji in Kirkuk 中国.\n",
+        ),
+        ("devanagari.txt", "नमस्ते Delhi.\n"),
+    ] {
+        std::fs::write(dir.path().join(name), text).unwrap();
+    }
+    dir
+}
+
+/// The files `query` hits in `dir`, with the matched snippet text of each.
+fn matched(dir: &TempDir, query: &str) -> Vec<(String, Vec<String>)> {
+    let v = search_json(query, &[p(dir), "--limit", "100"]);
+    hits(&v)
+        .iter()
+        .map(|h| {
+            let snippet = h["snippet"].as_str().unwrap();
+            let texts = slices(snippet, &h["spans"])
+                .into_iter()
+                .map(str::to_owned)
+                .collect();
+            (h["file"].as_str().unwrap().to_owned(), texts)
+        })
+        .collect()
+}
+
+#[test]
+fn zero_width_characters_inside_words_do_not_break_them() {
+    let dir = unicode_folder();
+    assert!(matched(&dir, "baghdad").contains(&(
+        "zero-width.txt".to_owned(),
+        vec!["Ba\u{200b}ghdad".to_owned()]
+    )));
+    assert_eq!(matched(&dir, "karbala")[0].0, "zero-width.txt");
+    assert_eq!(matched(&dir, "mosul")[0].0, "zero-width.txt");
+}
+
+#[test]
+fn right_to_left_text_is_searchable() {
+    let dir = unicode_folder();
+    assert_eq!(
+        matched(&dir, "بغداد"),
+        [("rtl.txt".to_owned(), vec!["بغداد".to_owned()])]
+    );
+    assert_eq!(matched(&dir, "ירושלים")[0].0, "rtl.txt");
+}
+
+#[test]
+fn decomposed_accents_match_plain_letters_and_stay_in_the_span() {
+    let dir = unicode_folder();
+    assert_eq!(
+        matched(&dir, "suleimani"),
+        [("nfd.txt".to_owned(), vec!["Sulei\u{301}mani".to_owned()])]
+    );
+    assert_eq!(matched(&dir, "qāsem")[0].1, ["Qa\u{304}sem"]);
+}
+
+#[test]
+fn cjk_and_emoji_text_is_searchable_with_whole_characters() {
+    let dir = unicode_folder();
+    let hits = matched(&dir, "中国");
+    assert_eq!(hits[0].0, "cjk.txt");
+    assert!(hits[0].1.iter().all(|m| m == "中国"), "{hits:?}");
+    assert_eq!(matched(&dir, "kirkuk")[0].0, "cjk.txt");
+}
+
+#[test]
+fn highlights_never_split_a_grapheme_cluster() {
+    use unicode_segmentation::UnicodeSegmentation;
+    let dir = unicode_folder();
+    let v = search_json("नमस्ते", &[p(&dir)]);
+    assert_eq!(hits(&v)[0]["file"], "devanagari.txt");
+    for hit in hits(&v) {
+        let snippet = hit["snippet"].as_str().unwrap();
+        let boundaries: Vec<usize> = snippet
+            .grapheme_indices(true)
+            .map(|(i, _)| i)
+            .chain([snippet.len()])
+            .collect();
+        for span in hit["spans"].as_array().unwrap() {
+            for edge in [&span[0], &span[1]] {
+                assert!(boundaries.contains(&(edge.as_u64().unwrap() as usize)));
+            }
+        }
+    }
+}
+
+#[test]
+fn tabs_are_shown_as_spaces_in_plain_output() {
+    let dir = unicode_folder();
+    let out = dossier(&["show", "tabs.txt", p(&dir)]);
+    assert!(stdout(&out).contains("Tabs    here"), "{}", stdout(&out));
+}
+
+#[test]
+fn a_single_huge_word_is_indexed_and_highlighted() {
+    let dir = folder();
+    let word = "q".repeat(1 << 20);
+    std::fs::write(dir.path().join("word.txt"), &word).unwrap();
+    let v = search_json("qqqq", &[p(&dir)]);
+    let hit = &hits(&v)[0];
+    assert_eq!(hit["file"], "word.txt");
+    assert!(hit["snippet"].as_str().unwrap().chars().count() < 200);
+    let matched = slices(hit["snippet"].as_str().unwrap(), &hit["spans"]);
+    assert_eq!(matched.len(), 1, "the long match is clipped to the snippet");
+}
+
+#[test]
+fn a_long_file_without_newlines_is_one_searchable_paragraph() {
+    let dir = folder();
+    std::fs::write(dir.path().join("line.txt"), "Basra port ".repeat(200_000)).unwrap();
+    let v = json(&["show", "line.txt", p(&dir), "--json"]);
+    assert_eq!(v["paragraphs"].as_array().unwrap().len(), 1);
+    assert_eq!(search_json("basra", &[p(&dir)])["total"], 1);
+}
+
+#[cfg(unix)]
+#[test]
+fn file_names_with_newlines_and_invalid_utf8_are_loaded_and_shown_inert() {
+    use std::ffi::OsStr;
+    use std::os::unix::ffi::OsStrExt;
+    let dir = folder();
+    std::fs::write(dir.path().join("new\nline.txt"), "About Erbil.\n").unwrap();
+    std::fs::write(
+        dir.path().join(OsStr::from_bytes(b"bad\xffname.txt")),
+        "About Ramadi.\n",
+    )
+    .unwrap();
+    let out = dossier(&["search", "erbil", p(&dir)]);
+    assert_eq!(code(&out), 0);
+    assert!(stdout(&out).contains("new␊line.txt"), "{}", stdout(&out));
+    let out = dossier(&["search", "ramadi", p(&dir)]);
+    assert_eq!(code(&out), 0);
+    assert!(stdout(&out).contains("bad�name.txt"), "{}", stdout(&out));
+    let (stats, _) = stats_of(&dir);
+    assert_eq!(stats["documents"], 3);
+}
+
+#[test]
+fn many_small_files_load_in_natural_order() {
+    let dir = tempfile::tempdir().unwrap();
+    for i in 0..500 {
+        std::fs::write(
+            dir.path().join(format!("doc{i}.txt")),
+            format!("Memo {i} on Tikrit.\n"),
+        )
+        .unwrap();
+    }
+    let (stats, _) = stats_of(&dir);
+    assert_eq!(stats["documents"], 500);
+    let v = search_json("tikrit", &[p(&dir), "--limit", "3"]);
+    assert_eq!(v["total"], 500);
+    // Equal scores rank in document order: doc2 before doc10 (natural sort).
+    let files: Vec<&str> = hits(&v)
+        .iter()
+        .map(|h| h["file"].as_str().unwrap())
+        .collect();
+    assert_eq!(files, ["doc0.txt", "doc1.txt", "doc2.txt"]);
+}

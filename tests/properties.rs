@@ -10,8 +10,14 @@ use dossier::query::{Query, match_spans, search, snippet};
 use dossier::text::{sanitize, tokenize};
 use dossier::{Document, ParaKind};
 use proptest::prelude::*;
+use unicode_segmentation::UnicodeSegmentation;
 
+/// `cases` per property, unless `PROPTEST_CASES` asks for a longer local run.
 fn config(cases: u32) -> ProptestConfig {
+    let cases = std::env::var("PROPTEST_CASES")
+        .ok()
+        .and_then(|n| n.parse().ok())
+        .unwrap_or(cases);
     ProptestConfig {
         cases,
         // Failures are reported with their minimal input; no files written.
@@ -62,6 +68,14 @@ const FRAGMENTS: &[&str] = &[
     "中国",
     "بغداد",
     "👍🏽",
+    "👨\u{200d}👩\u{200d}👧",
+    "🇮🇶",
+    "नमस्ते",
+    "\u{94d}",
+    "e\u{301}",
+    "\u{600}1",
+    "Ba\u{200b}ghdad",
+    "\u{ad}",
     "\u{200b}",
     "\u{202e}",
     "\u{1b}[2J",
@@ -95,6 +109,20 @@ fn assert_span_in(text: &str, span: &Range<usize>, what: &str) {
     assert!(
         text.is_char_boundary(span.start) && text.is_char_boundary(span.end),
         "{what}: {span:?} not on char boundaries of {text:?}"
+    );
+}
+
+/// Like [`assert_span_in`], and the span does not split a grapheme cluster.
+fn assert_grapheme_span_in(text: &str, span: &Range<usize>, what: &str) {
+    assert_span_in(text, span, what);
+    let boundaries: Vec<usize> = text
+        .grapheme_indices(true)
+        .map(|(i, _)| i)
+        .chain([text.len()])
+        .collect();
+    assert!(
+        boundaries.contains(&span.start) && boundaries.contains(&span.end),
+        "{what}: {span:?} splits a grapheme of {text:?}"
     );
 }
 
@@ -166,10 +194,10 @@ proptest! {
     }
 
     #[test]
-    fn token_spans_are_in_bounds_ordered_and_on_char_boundaries(text in document_text()) {
+    fn token_spans_are_in_bounds_ordered_and_on_grapheme_boundaries(text in document_text()) {
         let mut last_end = 0;
         for token in tokenize(&text) {
-            assert_span_in(&text, &token.span, "token");
+            assert_grapheme_span_in(&text, &token.span, "token");
             prop_assert!(token.span.start >= last_end);
             prop_assert!(token.span.start < token.span.end);
             prop_assert!(!token.term.is_empty());
@@ -199,7 +227,7 @@ proptest! {
     #![proptest_config(config(128))]
 
     #[test]
-    fn search_never_panics_and_spans_lie_on_char_boundaries(
+    fn search_never_panics_and_spans_lie_on_grapheme_boundaries(
         texts in prop::collection::vec(document_text(), 1..4),
         words in prop::collection::vec(prop_oneof![
             prop::sample::select(FRAGMENTS).prop_map(str::to_owned),
@@ -226,7 +254,7 @@ proptest! {
             let text = &index.paragraph(hit.para).text;
             let spans = match_spans(&index, &results, hit.para);
             for span in &spans {
-                assert_span_in(text, span, "match span");
+                assert_grapheme_span_in(text, span, "match span");
             }
             let snip = snippet(text, &spans, 40);
             for span in &snip.spans {
