@@ -1006,3 +1006,44 @@ fn many_small_files_load_in_natural_order() {
         .collect();
     assert_eq!(files, ["doc0.txt", "doc1.txt", "doc2.txt"]);
 }
+
+#[test]
+fn limit_zero_counts_hits_and_still_exits_0() {
+    let v = search_json("iran", &["--limit", "0"]);
+    assert!(hits(&v).is_empty());
+    assert!(v["total"].as_u64().unwrap() > 0);
+}
+
+#[test]
+fn a_file_reached_through_two_roots_is_one_document() {
+    let dir = folder();
+    let sub = dir.path().join("sub");
+    std::fs::create_dir(&sub).unwrap();
+    std::fs::write(sub.join("b.txt"), "Second memo about Tikrit.\n").unwrap();
+    std::fs::write(dir.path().join("c.txt"), "Third memo about Tikrit.\n").unwrap();
+    let out = dossier(&["stats", p(&dir), sub.to_str().unwrap(), "--json"]);
+    assert_eq!(code(&out), 0);
+    let stats: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(stats["documents"], 3);
+}
+
+#[cfg(unix)]
+#[test]
+fn named_pipe_is_skipped_not_read() {
+    let dir = folder();
+    let fifo = dir.path().join("pipe.txt");
+    let made = Command::new("mkfifo").arg(&fifo).status();
+    if !made.is_ok_and(|s| s.success()) {
+        eprintln!("mkfifo unavailable: skipping");
+        return;
+    }
+    // Reading a pipe nobody writes would block forever; it must not be opened.
+    let (stats, err) = stats_of(&dir);
+    assert_eq!(
+        skip_reason(&stats, "pipe.txt").as_deref(),
+        Some("not a regular file")
+    );
+    assert_eq!(err.matches("pipe.txt").count(), 1, "{err}");
+    let out = dossier(&["stats", p(&dir), p(&dir), "--json"]);
+    assert_eq!(stderr(&out).matches("pipe.txt").count(), 1, "reported once");
+}
