@@ -1047,3 +1047,24 @@ fn named_pipe_is_skipped_not_read() {
     let out = dossier(&["stats", p(&dir), p(&dir), "--json"]);
     assert_eq!(stderr(&out).matches("pipe.txt").count(), 1, "reported once");
 }
+
+#[cfg(unix)]
+#[test]
+fn error_messages_quoting_hostile_names_are_inert() {
+    let dir = folder();
+    for n in 1..=2 {
+        std::fs::write(
+            dir.path().join(format!("evil\u{1b}[2J\u{202e}{n}.txt")),
+            "Text.\n",
+        )
+        .unwrap();
+    }
+    let out = dossier(&["show", "evil", p(&dir)]);
+    assert_eq!(code(&out), 2);
+    assert!(stderr(&out).contains("ambiguous"));
+    assert_inert("ambiguous-prefix message", &out.stderr);
+    let missing = dir.path().join("gone\u{1b}]52;c;eA==\u{7}.txt");
+    let out = dossier(&["stats", missing.to_str().unwrap()]);
+    assert_eq!(code(&out), 2);
+    assert_inert("missing-path message", &out.stderr);
+}
