@@ -1068,3 +1068,45 @@ fn error_messages_quoting_hostile_names_are_inert() {
     assert_eq!(code(&out), 2);
     assert_inert("missing-path message", &out.stderr);
 }
+
+// ---------------------------------------------------------------- word forms
+
+#[test]
+fn hyphenated_names_are_found_by_their_parts() {
+    let v = search_json("maliki", &["--limit", "100"]);
+    assert!(
+        hits(&v)
+            .iter()
+            .any(|h| seed_paragraph(h).contains("Nouri al-Maliki"))
+    );
+    for hit in hits(&v) {
+        for m in slices(hit["snippet"].as_str().unwrap(), &hit["spans"]) {
+            assert_eq!(m, "Maliki");
+        }
+    }
+}
+
+#[test]
+fn possessives_are_found_by_the_bare_word() {
+    let v = search_json("tehran", &["--limit", "100"]);
+    assert!(
+        hits(&v)
+            .iter()
+            .any(|h| seed_paragraph(h).contains("Tehran’s regional ambitions"))
+    );
+}
+
+#[test]
+fn link_targets_are_kept_as_metadata() {
+    let v = json(&["show", "002", "--json"]);
+    let last = v["paragraphs"].as_array().unwrap().last().unwrap().clone();
+    assert_eq!(last["text"], "wsws.org/contact");
+    assert!(
+        last["inlines"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|i| i["style"] == "link" && i["url"] == "http://wsws.org/contact"),
+        "{last}"
+    );
+}
