@@ -698,6 +698,30 @@ fn unreadable_file_is_reported_and_skipped() {
     std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o644)).unwrap();
 }
 
+#[cfg(unix)]
+#[test]
+fn unreadable_folder_is_reported_and_skipped() {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = folder();
+    let locked = dir.path().join("locked");
+    std::fs::create_dir(&locked).unwrap();
+    std::fs::write(locked.join("inside.txt"), "Locked memo on Basra.\n").unwrap();
+    std::fs::set_permissions(&locked, std::fs::Permissions::from_mode(0o000)).unwrap();
+    let (stats, err) = stats_of(&dir);
+    if std::fs::read_dir(&locked).is_ok() {
+        // Running as root: the folder is readable after all.
+        assert_eq!(stats["documents"], 2);
+    } else {
+        assert_eq!(stats["documents"], 1);
+        assert_eq!(
+            skip_reason(&stats, "locked").as_deref(),
+            Some("permission denied")
+        );
+        assert!(err.contains("locked: permission denied"), "{err}");
+    }
+    std::fs::set_permissions(&locked, std::fs::Permissions::from_mode(0o755)).unwrap();
+}
+
 #[test]
 fn file_over_the_size_cap_is_skipped_with_a_message() {
     let dir = folder();
@@ -825,7 +849,12 @@ fn hostile_file_names_are_shown_inert() {
     let name = "evil\u{1b}[2J\u{202e}name.txt";
     std::fs::write(dir.path().join(name), "Hostile name, Falluja text.\n").unwrap();
     std::fs::write(dir.path().join("nul\u{1b}]0;x\u{7}.bin"), b"\0\0").unwrap();
-    for args in [vec!["search", "falluja", p(&dir)], vec!["stats", p(&dir)]] {
+    for args in [
+        vec!["search", "falluja", p(&dir)],
+        vec!["stats", p(&dir)],
+        vec!["stats", p(&dir), "--json"],
+        vec!["search", "falluja", p(&dir), "--json"],
+    ] {
         let out = dossier(&args);
         assert_eq!(code(&out), 0, "{args:?}: {}", stderr(&out));
         assert_inert(&format!("{args:?} stdout"), &out.stdout);

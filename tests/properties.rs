@@ -263,3 +263,35 @@ proptest! {
         }
     }
 }
+
+proptest! {
+    #![proptest_config(config(64))]
+
+    #[test]
+    fn load_segment_index_and_search_arbitrary_bytes(
+        files in prop::collection::vec(prop::collection::vec(any::<u8>(), 0..300), 1..4),
+        query in "[a-z]{1,6}( -?[a-z]{1,6})?",
+    ) {
+        let docs: Vec<Document> = files
+            .iter()
+            .enumerate()
+            .filter_map(|(i, bytes)| match decode(bytes) {
+                Decoded::Text { text, notice } => Some(Document::from_text(
+                    format!("{i}").into(),
+                    format!("{i}"),
+                    text,
+                    notice.into_iter().collect(),
+                )),
+                Decoded::Binary => None,
+            })
+            .collect();
+        let index = build(Corpus { docs, skipped: Vec::new() });
+        let results = search(&index, &Query::parse(&query), 5);
+        for hit in &results.ranked {
+            let text = &index.paragraph(hit.para).text;
+            for span in match_spans(&index, &results, hit.para) {
+                assert_grapheme_span_in(text, &span, "match span");
+            }
+        }
+    }
+}
