@@ -1139,3 +1139,46 @@ fn link_targets_are_kept_as_metadata() {
         "{last}"
     );
 }
+
+// ---------------------------------------------------------------- fixture corpus
+
+fn hostile_fixtures() -> String {
+    format!("{}/tests/fixtures/hostile", env!("CARGO_MANIFEST_DIR"))
+}
+
+#[test]
+fn hostile_fixture_corpus_never_drives_the_terminal() {
+    let dir = hostile_fixtures();
+    let v = search_json("baghdad", &[&dir, "--limit", "100"]);
+    let paragraphs = json(&["show", "escapes.txt", &dir, "--json"])["paragraphs"]
+        .as_array()
+        .unwrap()
+        .len();
+    assert_eq!(
+        v["total"].as_u64().unwrap() as usize,
+        paragraphs,
+        "every paragraph is found"
+    );
+    for args in [
+        vec!["search", "baghdad", &dir, "--limit", "100"],
+        vec!["search", "baghdad", &dir, "--json", "--limit", "100"],
+        vec!["show", "escapes.txt", &dir],
+        vec!["show", "escapes.txt", &dir, "--json"],
+        vec!["stats", &dir],
+    ] {
+        let out = dossier(&args);
+        assert_eq!(code(&out), 0, "{args:?}");
+        assert_inert(&format!("{args:?} stdout"), &out.stdout);
+        assert_inert(&format!("{args:?} stderr"), &out.stderr);
+    }
+}
+
+#[test]
+fn hostile_title_is_shown_inert() {
+    let out = dossier(&["show", "escapes.txt", &hostile_fixtures()]);
+    let first_line = stdout(&out).lines().next().unwrap_or_default().to_owned();
+    assert!(
+        first_line.starts_with("Hostile ␛]0;pwned␛\\ Title"),
+        "{first_line}"
+    );
+}
