@@ -20,10 +20,14 @@ pub struct DocMeta {
     pub source: Option<String>,
 }
 
+/// `By X` / `Guest Post by X`: the keyword in any case, the name capitalised.
 static BY: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^(?:guest\s+)?(?:post(?:ed)?\s+|written\s+)?by\s+(.+?)\s*$")
+    Regex::new(r"^(?i:(?:guest\s+)?(?:post(?:ed)?\s+|written\s+)?by)\s+(\p{Lu}.*?)\s*$")
         .expect("valid regex")
 });
+
+/// An author is a name, not a sentence that happens to start with "By".
+const AUTHOR_MAX_WORDS: usize = 6;
 
 static ANY_DATE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
@@ -59,6 +63,7 @@ impl DocMeta {
             for line in p.text.lines().map(str::trim) {
                 if meta.author.is_none()
                     && let Some(c) = BY.captures(line)
+                    && c[1].split_whitespace().count() <= AUTHOR_MAX_WORDS
                 {
                     meta.author = Some(one_line(&c[1]));
                 }
@@ -156,6 +161,17 @@ pub fn month_number(name: &str) -> Option<u32> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_sentence_starting_with_by_is_no_author() {
+        let doc = crate::corpus::Document::from_text(
+            "a.txt".into(),
+            "a.txt".into(),
+            "The Fall of Mosul\n\nBy the time the army arrived, the city had already fallen to the insurgents.\n\nBy Ahmed Rashid, who reported from the city for years, the fall was foreseen.".into(),
+            Vec::new(),
+        );
+        assert_eq!(doc.meta.author, None);
+    }
 
     #[test]
     fn dates_in_three_shapes() {

@@ -32,10 +32,15 @@ pub(crate) static DATE_LINE: LazyLock<Regex> = LazyLock::new(|| {
     .expect("valid regex")
 });
 
+/// `By Chris Marsden`, `Guest Post by X`, `From Reuters`: the keyword in any case,
+/// the name capitalised (`By the time …` is a sentence, not a byline).
 static BYLINE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^(?:(?:guest\s+)?(?:post(?:ed)?\s+|written\s+|reported\s+)?by|from)\s+\p{Lu}")
+    Regex::new(r"^(?i:(?:guest\s+)?(?:post(?:ed)?\s+|written\s+|reported\s+)?by|from)\s+\p{Lu}")
         .expect("valid regex")
 });
+
+/// Bylines are short; a long line starting with `By X` is a sentence.
+const BYLINE_MAX_WORDS: usize = 10;
 
 /// `Global Research, June 17, 2014`: a source name followed by a date.
 pub(crate) static SOURCE_DATELINE: LazyLock<Regex> = LazyLock::new(|| {
@@ -342,7 +347,7 @@ fn is_byline(text: &str, after_title: bool) -> bool {
         return false;
     }
     lines.iter().all(|line| {
-        BYLINE.is_match(line)
+        (BYLINE.is_match(line) && line.split_whitespace().count() <= BYLINE_MAX_WORDS)
             || DATE_LINE.is_match(line)
             || SOURCE_DATELINE.is_match(line)
             || (after_title && looks_like_name_line(line))
@@ -402,6 +407,20 @@ mod tests {
         let paras =
             kinds("For details, contact: press@example.org\n\nwww.example.org is our site.");
         assert_eq!(paras.len(), 2);
+    }
+
+    #[test]
+    fn sentences_starting_with_by_or_from_are_not_bylines() {
+        let text = "The Fall of Mosul\n\nBy the time the army arrived, the city had fallen.\n\nFrom the port, ships carried oil to every market.\n\nBy Jane Doe";
+        let paras = kinds(text);
+        assert_eq!(paras[1].0, ParaKind::Body);
+        assert_eq!(paras[2].0, ParaKind::Body);
+        let long = "Title Words Here\n\nBy Ahmed, who had lived in the city for all of his long life, it was home.";
+        assert_eq!(kinds(long)[1].0, ParaKind::Body);
+        assert_eq!(
+            kinds("Title Words Here\n\nBy Jane Doe\n\nFrom Reuters")[1].0,
+            ParaKind::Byline
+        );
     }
 
     #[test]
