@@ -1182,3 +1182,16 @@ fn hostile_title_is_shown_inert() {
         "{first_line}"
     );
 }
+
+#[test]
+fn binary_data_behind_a_byte_order_mark_is_skipped() {
+    let dir = folder();
+    let mut utf8 = b"\xef\xbb\xbf".to_vec();
+    utf8.extend_from_slice(b"PK\x03\x04\x00\x00\x00\x00zip data");
+    std::fs::write(dir.path().join("bom8.txt"), utf8).unwrap();
+    let mut utf16 = vec![0xff, 0xfe];
+    utf16.extend_from_slice(&[0, 0, 0, 0, 0x41, 0, 0, 0]);
+    std::fs::write(dir.path().join("bom16.txt"), utf16).unwrap();
+    assert_skipped(&dir, "bom8.txt", "binary");
+    assert_skipped(&dir, "bom16.txt", "binary");
+}
