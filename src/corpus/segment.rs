@@ -50,7 +50,7 @@ pub(crate) static SOURCE_DATELINE: LazyLock<Regex> = LazyLock::new(|| {
     .expect("valid regex")
 });
 
-/// Site chrome and appeals, recognised anywhere.
+/// Site chrome, recognised at the start of a line of any paragraph.
 static BOILERPLATE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
         r"(?ix)
@@ -59,16 +59,33 @@ static BOILERPLATE: LazyLock<Regex> = LazyLock::new(|| {
            |read\s+more\b|advertisement\b|click\s+(?:here|to)\b|tags?:|filed\s+under|region:|theme:|in-depth\s+report:|categories:
            |articles\s+by:|become\s+a\s+(?:member|patron|subscriber)|comment\s+on\b.*\bfacebook|for\s+media\s+inquiries
            |the\s+original\s+source\s+of\s+this\s+article|reprinted\s+(?:with\s+permission\s+)?from|this\s+article\s+(?:was\s+)?(?:originally\s+)?(?:published|appeared)
-           |disclaimer\b|copyright\b|©|\(c\)\s+\d{4}|all\s+rights\s+reserved|to\s+contact\b|contact\s+us\b|[-=_*]{3,}\s*$)
-        |donat(?:e|ion)|paypal|patreon|\bpo\s+box\b|sustaining\s+supporter|promo\s+code|\bfair\s+use\b|copyrighted\s+material
+           |disclaimer\s*(?:[:.–—-]|$)|copyright\s*(?:©|\(c\)|\d{4}|by\b|:)|©|\(c\)\s+\d{4}|all\s+rights\s+reserved|[-=_*]{3,}\s*$)",
+    )
+    .expect("valid regex")
+});
+
+/// Chrome that reads like a sentence ("To contact the WSWS …"): boilerplate only
+/// in a short paragraph, so "To contact the embassy, protesters …" stays body.
+static BOILERPLATE_SHORT: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?i)^(?:to\s+contact\b|contact\s+us\b)").expect("valid regex"));
+
+/// Appeal words found anywhere: one marks a short paragraph, two or more any
+/// paragraph (an article may mention donations; an appeal asks several ways).
+static APPEAL: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?ix)
+        donat(?:e|ion)|paypal|patreon|\bpo\s+box\b|sustaining\s+supporter|promo\s+code|\bfair\s+use\b|copyrighted\s+material
         |newsletter|cookies?\s+policy|privacy\s+policy|terms\s+of\s+(?:use|service)",
     )
     .expect("valid regex")
 });
 
+/// Paragraphs up to this many words are short enough for one weak cue.
+const SHORT_PARAGRAPH_WORDS: usize = 15;
+
 /// A footer cue: after it, the rest of the document (but comments) is boilerplate.
 static FOOTER_START: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^(?:the\s+original\s+source\s+of\s+this\s+article|copyright\b|©|disclaimer\b|reprinted\s+(?:with\s+permission\s+)?from|comments\s+are\s+closed|all\s+rights\s+reserved|to\s+contact\b)")
+    Regex::new(r"(?i)^(?:the\s+original\s+source\s+of\s+this\s+article|copyright\s*(?:©|\(c\)|\d{4}|by\b|:)|©|disclaimer\s*(?:[:.–—-]|$)|reprinted\s+(?:with\s+permission\s+)?from|comments\s+are\s+closed|all\s+rights\s+reserved)")
         .expect("valid regex")
 });
 
@@ -309,7 +326,10 @@ fn classify(paragraphs: &mut [Paragraph]) {
             continue;
         }
         let first_line = p.text.lines().next().unwrap_or("").trim();
-        let is_footer_cue = FOOTER_START.is_match(first_line) && i * 5 >= total * 2;
+        let short = p.text.split_whitespace().count() <= SHORT_PARAGRAPH_WORDS;
+        let is_footer_cue = (FOOTER_START.is_match(first_line)
+            || (short && BOILERPLATE_SHORT.is_match(first_line)))
+            && i * 5 >= total * 2;
         in_footer |= is_footer_cue;
         let next_is_text = paragraphs
             .get(i + 1)
@@ -332,12 +352,21 @@ fn classify(paragraphs: &mut [Paragraph]) {
 }
 
 fn is_boilerplate(text: &str) -> bool {
-    text.lines().any(|line| {
-        let line = line.trim();
-        BOILERPLATE
-            .find(line)
-            .is_some_and(|m| m.start() == 0 || text.split_whitespace().count() < 200)
-    })
+    let short = text.split_whitespace().count() <= SHORT_PARAGRAPH_WORDS;
+    if text
+        .lines()
+        .map(str::trim)
+        .any(|line| BOILERPLATE.is_match(line) || (short && BOILERPLATE_SHORT.is_match(line)))
+    {
+        return true;
+    }
+    let mut cues: Vec<String> = APPEAL
+        .find_iter(text)
+        .map(|m| m.as_str().to_lowercase())
+        .collect();
+    cues.sort_unstable();
+    cues.dedup();
+    !cues.is_empty() && (short || cues.len() >= 2)
 }
 
 /// Author, date and source lines near the top.
@@ -420,6 +449,30 @@ mod tests {
         assert_eq!(
             kinds("Title Words Here\n\nBy Jane Doe\n\nFrom Reuters")[1].0,
             ParaKind::Byline
+        );
+    }
+
+    #[test]
+    fn articles_mentioning_donations_copyright_or_contact_stay_body() {
+        let body = "The militia raised money through donations from wealthy backers in the Gulf, according to officials who spoke on condition of anonymity about the accounts, which have been frozen since the spring.";
+        let text = format!(
+            "A Headline About Money\n\n{body}\n\nCopyright law in Iraq offers little protection to the authors of the reports, who have published them anonymously for years.\n\nTo contact the embassy, protesters climbed the outer walls and set fire to the reception area before the guards dispersed them.\n\nMore reporting followed the next day from the city, where the situation remained tense and the streets were largely empty."
+        );
+        let paras = kinds(&text);
+        assert!(
+            paras[1..].iter().all(|(k, _)| *k == ParaKind::Body),
+            "{paras:?}"
+        );
+    }
+
+    #[test]
+    fn appeals_and_footers_are_boilerplate() {
+        let text = "A Headline About Money\n\nThe article body is long enough to be a body paragraph of this short test document here.\n\nPlease support us: donate via PayPal or send a cheque to our PO Box.\n\nTo donate via Stripe, click here.\n\nCopyright © 2020 Example News. All rights reserved.\n\nTo contact us, write to the editor.";
+        let paras = kinds(text);
+        assert_eq!(paras[1].0, ParaKind::Body);
+        assert!(
+            paras[2..].iter().all(|(k, _)| *k == ParaKind::Boilerplate),
+            "{paras:?}"
         );
     }
 
