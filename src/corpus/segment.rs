@@ -54,27 +54,28 @@ pub(crate) static SOURCE_DATELINE: LazyLock<Regex> = LazyLock::new(|| {
 static BOILERPLATE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
         r"(?ix)
-        ^(?:skip\s+to\s+(?:main\s+)?content|image\s+result\s+for|share\s+(?:this|on)|follow\s+us|subscribe\b|sign\s+up\b
-           |comments?\s+are\s+closed|leave\s+a\s+(?:reply|comment)|notify\s+of|\d+\s+comments?\b|related\s+(?:posts|articles)
-           |read\s+more\b|advertisement\b|click\s+(?:here|to)\b|tags?:|filed\s+under|region:|theme:|in-depth\s+report:|categories:
-           |articles\s+by:|become\s+a\s+(?:member|patron|subscriber)|comment\s+on\b.*\bfacebook|for\s+media\s+inquiries
+        ^(?:skip\s+to\s+(?:main\s+)?content|image\s+result\s+for|share\s+(?:this|on)|follow\s+us|subscribe(?-u:\b)|sign\s+up(?-u:\b)
+           |comments?\s+are\s+closed|leave\s+a\s+(?:reply|comment)|notify\s+of|\d+\s+comments?(?-u:\b)|related\s+(?:posts|articles)
+           |read\s+more(?-u:\b)|advertisement(?-u:\b)|click\s+(?:here|to)(?-u:\b)|tags?:|filed\s+under|region:|theme:|in-depth\s+report:|categories:
+           |articles\s+by:|become\s+a\s+(?:member|patron|subscriber)|comment\s+on(?-u:\b).*(?-u:\b)facebook|for\s+media\s+inquiries
            |the\s+original\s+source\s+of\s+this\s+article|reprinted\s+(?:with\s+permission\s+)?from|this\s+article\s+(?:was\s+)?(?:originally\s+)?(?:published|appeared)
-           |disclaimer\s*(?:[:.–—-]|$)|copyright\s*(?:©|\(c\)|\d{4}|by\b|:)|©|\(c\)\s+\d{4}|all\s+rights\s+reserved|[-=_*]{3,}\s*$)",
+           |disclaimer\s*(?:[:.–—-]|$)|copyright\s*(?:©|\(c\)|\d{4}|by(?-u:\b)|:)|©|\(c\)\s+\d{4}|all\s+rights\s+reserved|[-=_*]{3,}\s*$)",
     )
     .expect("valid regex")
 });
 
 /// Chrome that reads like a sentence ("To contact the WSWS …"): boilerplate only
 /// in a short paragraph, so "To contact the embassy, protesters …" stays body.
-static BOILERPLATE_SHORT: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(?i)^(?:to\s+contact\b|contact\s+us\b)").expect("valid regex"));
+static BOILERPLATE_SHORT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^(?:to\s+contact(?-u:\b)|contact\s+us(?-u:\b))").expect("valid regex")
+});
 
 /// Appeal words found anywhere: one marks a short paragraph, two or more any
 /// paragraph (an article may mention donations; an appeal asks several ways).
 static APPEAL: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
         r"(?ix)
-        donat(?:e|ion)|paypal|patreon|\bpo\s+box\b|sustaining\s+supporter|promo\s+code|\bfair\s+use\b|copyrighted\s+material
+        donat(?:e|ion)|paypal|patreon|(?-u:\b)po\s+box(?-u:\b)|sustaining\s+supporter|promo\s+code|(?-u:\b)fair\s+use(?-u:\b)|copyrighted\s+material
         |newsletter|cookies?\s+policy|privacy\s+policy|terms\s+of\s+(?:use|service)",
     )
     .expect("valid regex")
@@ -85,7 +86,7 @@ const SHORT_PARAGRAPH_WORDS: usize = 15;
 
 /// A footer cue: after it, the rest of the document (but comments) is boilerplate.
 static FOOTER_START: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^(?:the\s+original\s+source\s+of\s+this\s+article|copyright\s*(?:©|\(c\)|\d{4}|by\b|:)|©|disclaimer\s*(?:[:.–—-]|$)|reprinted\s+(?:with\s+permission\s+)?from|comments\s+are\s+closed|all\s+rights\s+reserved)")
+    Regex::new(r"(?i)^(?:the\s+original\s+source\s+of\s+this\s+article|copyright\s*(?:©|\(c\)|\d{4}|by(?-u:\b)|:)|©|disclaimer\s*(?:[:.–—-]|$)|reprinted\s+(?:with\s+permission\s+)?from|comments\s+are\s+closed|all\s+rights\s+reserved)")
         .expect("valid regex")
 });
 
