@@ -295,3 +295,96 @@ proptest! {
         }
     }
 }
+
+/// Text over a tiny vocabulary, so query words collide with it often.
+fn small_text() -> impl Strategy<Value = String> {
+    prop::collection::vec(
+        prop_oneof![
+            4 => "[abc]{1,3}",
+            1 => Just("\n\n".to_owned()),
+            1 => Just(".".to_owned()),
+            1 => Just("A-b".to_owned()),
+        ],
+        1..60,
+    )
+    .prop_map(|words| words.join(" "))
+}
+
+fn small_index(texts: Vec<String>) -> dossier::Index {
+    let docs = texts
+        .into_iter()
+        .enumerate()
+        .map(|(i, t)| Document::from_text(format!("d{i}").into(), format!("d{i}"), t, Vec::new()))
+        .collect();
+    build(Corpus {
+        docs,
+        skipped: Vec::new(),
+    })
+}
+
+fn terms_of(text: &str) -> Vec<String> {
+    tokenize(text).into_iter().map(|t| t.term).collect()
+}
+
+proptest! {
+    #![proptest_config(config(128))]
+
+    #[test]
+    fn excluded_terms_never_appear_in_hits(
+        texts in prop::collection::vec(small_text(), 1..4),
+        word in "[abc]{1,2}",
+        excluded in "[abc]{1,3}",
+    ) {
+        let index = small_index(texts);
+        let results = search(&index, &Query::parse(&format!("{word} -{excluded}")), 1000);
+        for hit in &results.by_para {
+            let terms = terms_of(&index.paragraph(hit.para).text);
+            prop_assert!(!terms.contains(&excluded), "{:?} in hit {:?}", excluded, terms);
+        }
+    }
+
+    #[test]
+    fn a_phrase_finds_exactly_the_paragraphs_containing_it(
+        texts in prop::collection::vec(small_text(), 1..4),
+        first in "[abc]{1,3}",
+        second in "[abc]{1,3}",
+    ) {
+        let index = small_index(texts);
+        let results = search(&index, &Query::parse(&format!("\"{first} {second}\"")), 1000);
+        let hits: Vec<u32> = results.by_para.iter().map(|h| h.para).collect();
+        let expected: Vec<u32> = (0..index.para_count() as u32)
+            .filter(|&p| {
+                terms_of(&index.paragraph(p).text)
+                    .windows(2)
+                    .any(|w| w[0] == first && w[1] == second)
+            })
+            .collect();
+        prop_assert_eq!(hits, expected);
+    }
+
+    #[test]
+    fn every_hit_matches_every_word_or_is_a_title_hit(
+        texts in prop::collection::vec(small_text(), 1..4),
+        words in prop::collection::vec("[abc]{1,2}", 1..3),
+    ) {
+        // Words of one or two letters expand only exactly or by prefix.
+        let index = small_index(texts);
+        let results = search(&index, &Query::parse(&words.join(" ")), 1000);
+        let has_all = |terms: &[String]| {
+            words.iter().all(|w| terms.iter().any(|t| t.starts_with(w.as_str())))
+        };
+        for hit in &results.by_para {
+            let text_terms = terms_of(&index.paragraph(hit.para).text);
+            if has_all(&text_terms) {
+                continue;
+            }
+            let doc = &index.docs[index.paras[hit.para as usize].doc as usize];
+            let mut field_terms = terms_of(&doc.meta.title);
+            field_terms.extend(terms_of(&doc.name));
+            prop_assert!(
+                has_all(&field_terms),
+                "hit {:?} matches {:?} neither in text nor in title {:?}", text_terms, words, doc.meta.title
+            );
+        }
+    }
+}
