@@ -134,7 +134,8 @@ pub fn run(cli: Cli) -> ExitCode {
     match outcome {
         Ok(code) => ExitCode::from(code),
         Err(CliError::BadInput(message)) => {
-            eprintln!("dossier: {message}");
+            // Messages quote file names and arguments: never raw to the terminal.
+            eprintln!("dossier: {}", crate::text::sanitize_line(&message));
             ExitCode::from(EXIT_BAD_INPUT)
         }
         Err(CliError::Io(err)) if err.kind() == std::io::ErrorKind::BrokenPipe => {

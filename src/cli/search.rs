@@ -68,7 +68,8 @@ pub fn run(index: &Index, query: &str, json: bool, limit: usize) -> Result<u8, C
             }
         })
         .collect();
-    let found = !hits.is_empty();
+    // `--limit 0` prints no hits but still reports whether there were any.
+    let found = results.total() > 0;
     if json {
         print_json(&JsonResults {
             query: parsed.to_string(),

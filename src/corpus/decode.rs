@@ -53,6 +53,15 @@ pub fn decode(bytes: &[u8]) -> Decoded {
             }
         }
     };
+    // A byte-order mark does not make a file text: NULs after decoding (which real
+    // UTF-8 or UTF-16 text never has) still mean binary.
+    let head_end = (0..=SNIFF_LEN.min(text.len()))
+        .rev()
+        .find(|&i| text.is_char_boundary(i))
+        .unwrap_or(0);
+    if text[..head_end].contains('\0') {
+        return Decoded::Binary;
+    }
     Decoded::Text {
         text: normalise_newlines(text),
         notice,
@@ -139,6 +148,12 @@ mod tests {
     #[test]
     fn nul_bytes_mean_binary() {
         assert_eq!(decode(b"\x7fELF\x02\x01\x01\x00\x00"), Decoded::Binary);
+    }
+
+    #[test]
+    fn a_byte_order_mark_does_not_make_binary_text() {
+        assert_eq!(decode(b"\xef\xbb\xbfELF\x00\x00\x01"), Decoded::Binary);
+        assert_eq!(decode(b"\xff\xfeA\x00\x00\x00B\x00"), Decoded::Binary);
     }
 
     #[test]

@@ -103,6 +103,7 @@ pub fn load_paths(paths: &[PathBuf], options: &LoadOptions) -> Corpus {
         }
     }
     skipped.sort_by(|a, b| natural_cmp(&a.path, &b.path));
+    skipped.dedup();
     Corpus { docs, skipped }
 }
 
@@ -159,7 +160,10 @@ fn walk(paths: &[PathBuf]) -> (Vec<Found>, Vec<Skipped>) {
         }
     }
     found.sort_by(|a, b| natural_cmp(&a.name, &b.name).then_with(|| a.path.cmp(&b.path)));
-    found.dedup_by(|a, b| a.path == b.path);
+    // A file reached through two roots (`dir` and `dir/sub`) is one document; its
+    // copies need not be neighbours in name order.
+    let mut seen = std::collections::HashSet::new();
+    found.retain(|f| seen.insert(f.path.clone()));
     (found, skipped)
 }
 
@@ -180,8 +184,8 @@ fn read_one(found: Found, options: &LoadOptions) -> Result<Document, Skipped> {
         .len();
     if size > options.max_file_bytes {
         return Err(skip(format!(
-            "too large ({} MB, the limit is {} MB; raise it with --max-file-mb)",
-            size / (1024 * 1024),
+            "too large ({:.1} MB, the limit is {} MB; raise it with --max-file-mb)",
+            size as f64 / (1024.0 * 1024.0),
             options.max_file_bytes / (1024 * 1024)
         )));
     }

@@ -20,10 +20,14 @@ pub struct DocMeta {
     pub source: Option<String>,
 }
 
+/// `By X` / `Guest Post by X`: the keyword in any case, the name capitalised.
 static BY: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^(?:guest\s+)?(?:post(?:ed)?\s+|written\s+)?by\s+(.+?)\s*$")
+    Regex::new(r"^(?i:(?:guest\s+)?(?:post(?:ed)?\s+|written\s+)?by)\s+(\p{Lu}.*?)\s*$")
         .expect("valid regex")
 });
+
+/// An author is a name, not a sentence that happens to start with "By".
+const AUTHOR_MAX_WORDS: usize = 6;
 
 static ANY_DATE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
@@ -43,7 +47,7 @@ impl DocMeta {
         let title = paragraphs
             .iter()
             .find(|p| p.kind == ParaKind::Heading)
-            .map(|p| p.text.lines().next().unwrap_or("").trim().to_owned())
+            .map(|p| one_line(p.text.lines().next().unwrap_or("")))
             .filter(|t| !t.is_empty())
             .unwrap_or_else(|| fallback_title(file_name, paragraphs));
         let mut meta = DocMeta {
@@ -59,13 +63,14 @@ impl DocMeta {
             for line in p.text.lines().map(str::trim) {
                 if meta.author.is_none()
                     && let Some(c) = BY.captures(line)
+                    && c[1].split_whitespace().count() <= AUTHOR_MAX_WORDS
                 {
-                    meta.author = Some(c[1].to_owned());
+                    meta.author = Some(one_line(&c[1]));
                 }
                 if meta.source.is_none()
                     && let Some(c) = SOURCE_DATELINE.captures(line)
                 {
-                    meta.source = Some(c[1].trim().to_owned());
+                    meta.source = Some(one_line(&c[1]));
                 }
                 if meta.date.is_none()
                     && (DATE_LINE.is_match(line) || SOURCE_DATELINE.is_match(line))
@@ -108,8 +113,14 @@ fn fallback_title(file_name: &str, paragraphs: &[Paragraph]) -> String {
         .filter(|p| matches!(p.kind, ParaKind::Body | ParaKind::Byline))
         .map(|p| p.text.lines().next().unwrap_or("").trim())
         .find(|l| !l.is_empty())
-        .map(|l| truncate_words(l, 80))
+        .map(|l| truncate_words(&one_line(l), 80))
         .unwrap_or_else(|| file_name.to_owned())
+}
+
+/// A one-line field: every run of whitespace (no-break spaces included) becomes
+/// one plain space, so titles compare, search and display as typed.
+fn one_line(s: &str) -> String {
+    s.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
 fn truncate_words(s: &str, max_chars: usize) -> String {
@@ -150,6 +161,17 @@ pub fn month_number(name: &str) -> Option<u32> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_sentence_starting_with_by_is_no_author() {
+        let doc = crate::corpus::Document::from_text(
+            "a.txt".into(),
+            "a.txt".into(),
+            "The Fall of Mosul\n\nBy the time the army arrived, the city had already fallen to the insurgents.\n\nBy Ahmed Rashid, who reported from the city for years, the fall was foreseen.".into(),
+            Vec::new(),
+        );
+        assert_eq!(doc.meta.author, None);
+    }
 
     #[test]
     fn dates_in_three_shapes() {

@@ -32,10 +32,15 @@ pub(crate) static DATE_LINE: LazyLock<Regex> = LazyLock::new(|| {
     .expect("valid regex")
 });
 
+/// `By Chris Marsden`, `Guest Post by X`, `From Reuters`: the keyword in any case,
+/// the name capitalised (`By the time …` is a sentence, not a byline).
 static BYLINE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^(?:(?:guest\s+)?(?:post(?:ed)?\s+|written\s+|reported\s+)?by|from)\s+\p{Lu}")
+    Regex::new(r"^(?i:(?:guest\s+)?(?:post(?:ed)?\s+|written\s+|reported\s+)?by|from)\s+\p{Lu}")
         .expect("valid regex")
 });
+
+/// Bylines are short; a long line starting with `By X` is a sentence.
+const BYLINE_MAX_WORDS: usize = 10;
 
 /// `Global Research, June 17, 2014`: a source name followed by a date.
 pub(crate) static SOURCE_DATELINE: LazyLock<Regex> = LazyLock::new(|| {
@@ -45,7 +50,7 @@ pub(crate) static SOURCE_DATELINE: LazyLock<Regex> = LazyLock::new(|| {
     .expect("valid regex")
 });
 
-/// Site chrome and appeals, recognised anywhere.
+/// Site chrome, recognised at the start of a line of any paragraph.
 static BOILERPLATE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
         r"(?ix)
@@ -54,16 +59,34 @@ static BOILERPLATE: LazyLock<Regex> = LazyLock::new(|| {
            |read\s+more(?-u:\b)|advertisement(?-u:\b)|click\s+(?:here|to)(?-u:\b)|tags?:|filed\s+under|region:|theme:|in-depth\s+report:|categories:
            |articles\s+by:|become\s+a\s+(?:member|patron|subscriber)|comment\s+on(?-u:\b).*(?-u:\b)facebook|for\s+media\s+inquiries
            |the\s+original\s+source\s+of\s+this\s+article|reprinted\s+(?:with\s+permission\s+)?from|this\s+article\s+(?:was\s+)?(?:originally\s+)?(?:published|appeared)
-           |disclaimer(?-u:\b)|copyright(?-u:\b)|©|\(c\)\s+\d{4}|all\s+rights\s+reserved|to\s+contact(?-u:\b)|contact\s+us(?-u:\b)|[-=_*]{3,}\s*$)
-        |donat(?:e|ion)|paypal|patreon|(?-u:\b)po\s+box(?-u:\b)|sustaining\s+supporter|promo\s+code|(?-u:\b)fair\s+use(?-u:\b)|copyrighted\s+material
+           |disclaimer\s*(?:[:.–—-]|$)|copyright\s*(?:©|\(c\)|\d{4}|by(?-u:\b)|:)|©|\(c\)\s+\d{4}|all\s+rights\s+reserved|[-=_*]{3,}\s*$)",
+    )
+    .expect("valid regex")
+});
+
+/// Chrome that reads like a sentence ("To contact the WSWS …"): boilerplate only
+/// in a short paragraph, so "To contact the embassy, protesters …" stays body.
+static BOILERPLATE_SHORT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^(?:to\s+contact(?-u:\b)|contact\s+us(?-u:\b))").expect("valid regex")
+});
+
+/// Appeal words found anywhere: one marks a short paragraph, two or more any
+/// paragraph (an article may mention donations; an appeal asks several ways).
+static APPEAL: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?ix)
+        donat(?:e|ion)|paypal|patreon|(?-u:\b)po\s+box(?-u:\b)|sustaining\s+supporter|promo\s+code|(?-u:\b)fair\s+use(?-u:\b)|copyrighted\s+material
         |newsletter|cookies?\s+policy|privacy\s+policy|terms\s+of\s+(?:use|service)",
     )
     .expect("valid regex")
 });
 
+/// Paragraphs up to this many words are short enough for one weak cue.
+const SHORT_PARAGRAPH_WORDS: usize = 15;
+
 /// A footer cue: after it, the rest of the document (but comments) is boilerplate.
 static FOOTER_START: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^(?:the\s+original\s+source\s+of\s+this\s+article|copyright(?-u:\b)|©|disclaimer(?-u:\b)|reprinted\s+(?:with\s+permission\s+)?from|comments\s+are\s+closed|all\s+rights\s+reserved|to\s+contact(?-u:\b))")
+    Regex::new(r"(?i)^(?:the\s+original\s+source\s+of\s+this\s+article|copyright\s*(?:©|\(c\)|\d{4}|by(?-u:\b)|:)|©|disclaimer\s*(?:[:.–—-]|$)|reprinted\s+(?:with\s+permission\s+)?from|comments\s+are\s+closed|all\s+rights\s+reserved)")
         .expect("valid regex")
 });
 
@@ -224,7 +247,14 @@ fn rejoin(text: &str, pieces: Vec<Piece>) -> Vec<Piece> {
 
 fn ends_mid_sentence(line: &str) -> bool {
     let line = line.trim_end();
+    // A line ending in an address ("contact: x@example.org") is complete even without
+    // a full stop; the next block starting in lowercase is often a domain name.
+    let last_word = line.rsplit(char::is_whitespace).next().unwrap_or("");
+    let ends_in_address = last_word.contains('@')
+        || last_word.contains("://")
+        || last_word.to_ascii_lowercase().starts_with("www.");
     !line.starts_with('#')
+        && !ends_in_address
         && line
             .chars()
             .last()
@@ -300,7 +330,10 @@ fn classify(paragraphs: &mut [Paragraph]) {
             continue;
         }
         let first_line = p.text.lines().next().unwrap_or("").trim();
-        let is_footer_cue = FOOTER_START.is_match(first_line) && i * 5 >= total * 2;
+        let short = p.text.split_whitespace().count() <= SHORT_PARAGRAPH_WORDS;
+        let is_footer_cue = (FOOTER_START.is_match(first_line)
+            || (short && BOILERPLATE_SHORT.is_match(first_line)))
+            && i * 5 >= total * 2;
         in_footer |= is_footer_cue;
         let next_is_text = paragraphs
             .get(i + 1)
@@ -323,12 +356,21 @@ fn classify(paragraphs: &mut [Paragraph]) {
 }
 
 fn is_boilerplate(text: &str) -> bool {
-    text.lines().any(|line| {
-        let line = line.trim();
-        BOILERPLATE
-            .find(line)
-            .is_some_and(|m| m.start() == 0 || text.split_whitespace().count() < 200)
-    })
+    let short = text.split_whitespace().count() <= SHORT_PARAGRAPH_WORDS;
+    if text
+        .lines()
+        .map(str::trim)
+        .any(|line| BOILERPLATE.is_match(line) || (short && BOILERPLATE_SHORT.is_match(line)))
+    {
+        return true;
+    }
+    let mut cues: Vec<String> = APPEAL
+        .find_iter(text)
+        .map(|m| m.as_str().to_lowercase())
+        .collect();
+    cues.sort_unstable();
+    cues.dedup();
+    !cues.is_empty() && (short || cues.len() >= 2)
 }
 
 /// Author, date and source lines near the top.
@@ -338,7 +380,7 @@ fn is_byline(text: &str, after_title: bool) -> bool {
         return false;
     }
     lines.iter().all(|line| {
-        BYLINE.is_match(line)
+        (BYLINE.is_match(line) && line.split_whitespace().count() <= BYLINE_MAX_WORDS)
             || DATE_LINE.is_match(line)
             || SOURCE_DATELINE.is_match(line)
             || (after_title && looks_like_name_line(line))
@@ -391,6 +433,51 @@ mod tests {
             "Everyone wants to go to Baghdad. Real men want to go to Tehran."
         );
         assert_eq!(paras.len(), 2);
+    }
+
+    #[test]
+    fn no_rejoin_after_an_email_address() {
+        let paras =
+            kinds("For details, contact: press@example.org\n\nwww.example.org is our site.");
+        assert_eq!(paras.len(), 2);
+    }
+
+    #[test]
+    fn sentences_starting_with_by_or_from_are_not_bylines() {
+        let text = "The Fall of Mosul\n\nBy the time the army arrived, the city had fallen.\n\nFrom the port, ships carried oil to every market.\n\nBy Jane Doe";
+        let paras = kinds(text);
+        assert_eq!(paras[1].0, ParaKind::Body);
+        assert_eq!(paras[2].0, ParaKind::Body);
+        let long = "Title Words Here\n\nBy Ahmed, who had lived in the city for all of his long life, it was home.";
+        assert_eq!(kinds(long)[1].0, ParaKind::Body);
+        assert_eq!(
+            kinds("Title Words Here\n\nBy Jane Doe\n\nFrom Reuters")[1].0,
+            ParaKind::Byline
+        );
+    }
+
+    #[test]
+    fn articles_mentioning_donations_copyright_or_contact_stay_body() {
+        let body = "The militia raised money through donations from wealthy backers in the Gulf, according to officials who spoke on condition of anonymity about the accounts, which have been frozen since the spring.";
+        let text = format!(
+            "A Headline About Money\n\n{body}\n\nCopyright law in Iraq offers little protection to the authors of the reports, who have published them anonymously for years.\n\nTo contact the embassy, protesters climbed the outer walls and set fire to the reception area before the guards dispersed them.\n\nMore reporting followed the next day from the city, where the situation remained tense and the streets were largely empty."
+        );
+        let paras = kinds(&text);
+        assert!(
+            paras[1..].iter().all(|(k, _)| *k == ParaKind::Body),
+            "{paras:?}"
+        );
+    }
+
+    #[test]
+    fn appeals_and_footers_are_boilerplate() {
+        let text = "A Headline About Money\n\nThe article body is long enough to be a body paragraph of this short test document here.\n\nPlease support us: donate via PayPal or send a cheque to our PO Box.\n\nTo donate via Stripe, click here.\n\nCopyright © 2020 Example News. All rights reserved.\n\nTo contact us, write to the editor.";
+        let paras = kinds(text);
+        assert_eq!(paras[1].0, ParaKind::Body);
+        assert!(
+            paras[2..].iter().all(|(k, _)| *k == ParaKind::Boilerplate),
+            "{paras:?}"
+        );
     }
 
     #[test]

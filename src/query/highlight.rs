@@ -115,10 +115,11 @@ pub fn snippet(text: &str, spans: &[Range<usize>], max_chars: usize) -> Snippet 
         out.push('…');
     }
     let shift = |p: usize| p - start + prefix.len();
+    // A match reaching past the window (a very long word) is clipped, not dropped.
     let spans = spans
         .iter()
-        .filter(|s| s.start >= start && s.end <= end)
-        .map(|s| shift(s.start)..shift(s.end).min(body_end))
+        .filter(|s| s.start < end && s.end > start)
+        .map(|s| shift(s.start.max(start))..shift(s.end.min(end)).min(body_end))
         .filter(|s| s.start < s.end)
         .collect();
     Snippet { text: out, spans }
@@ -136,6 +137,14 @@ mod tests {
         let s = snippet(text, std::slice::from_ref(&(at..at + 7)), 30);
         assert!(s.text.starts_with('…'));
         assert_eq!(&s.text[s.spans[0].clone()], "Baghdad");
+    }
+
+    #[test]
+    fn a_match_longer_than_the_window_is_clipped_not_dropped() {
+        let text = "x".repeat(1000);
+        let s = snippet(&text, std::slice::from_ref(&(0..1000)), 80);
+        assert_eq!(s.spans.len(), 1);
+        assert_eq!(&s.text[s.spans[0].clone()], "x".repeat(80));
     }
 
     #[test]

@@ -38,7 +38,13 @@ impl Query {
             let (word, is_quoted, after) = take_word(body);
             rest = after.trim_start();
             if entity {
-                let name = word.split_whitespace().collect::<Vec<_>>().join(" ");
+                // Quotes only delimit a name; one left inside (`@a"b`) has no way
+                // to be written back, so it is dropped.
+                let name = word
+                    .split(|c: char| c.is_whitespace() || c == '"')
+                    .filter(|w| !w.is_empty())
+                    .collect::<Vec<_>>()
+                    .join(" ");
                 if !name.is_empty() {
                     clauses.push(Clause::Entity(name));
                 }
@@ -148,6 +154,13 @@ mod tests {
             Query::parse("\"proxy wa").clauses,
             vec![Clause::Phrase(vec!["proxy".into(), "wa".into()])]
         );
+    }
+
+    #[test]
+    fn stray_quotes_inside_an_entity_name_round_trip() {
+        let q = Query::parse(r#"@a"b c"#);
+        assert_eq!(q.clauses[0], Clause::Entity("a b".into()));
+        assert_eq!(Query::parse(&q.to_string()), q);
     }
 
     #[test]

@@ -36,6 +36,52 @@ fn is_word_char(c: char) -> bool {
     c.is_alphanumeric() || is_combining(c)
 }
 
+/// Invisible format characters that scraped text carries inside words: zero-width
+/// space and joiners, word joiner, BOM, soft hyphen. `Ba\u{200b}ghdad` is `baghdad`.
+fn is_invisible(c: char) -> bool {
+    matches!(
+        c,
+        '\u{ad}' | '\u{200b}'..='\u{200d}' | '\u{2060}' | '\u{feff}'
+    )
+}
+
+/// `start` moved back to the grapheme boundary at or before it (a prepended mark).
+fn grapheme_start(text: &str, start: usize) -> usize {
+    use unicode_segmentation::GraphemeCursor;
+    // Between two ASCII characters (no CR here) there is always a boundary; a
+    // spacing mark can attach even to a space before it.
+    let before = text[..start].chars().next_back();
+    let at = text[start..].chars().next();
+    if before.is_none_or(|c| c.is_ascii()) && at.is_none_or(|c| c.is_ascii()) {
+        return start;
+    }
+    let mut cursor = GraphemeCursor::new(start, text.len(), true);
+    match cursor.is_boundary(text, 0) {
+        Ok(true) | Err(_) => start,
+        Ok(false) => cursor
+            .prev_boundary(text, 0)
+            .ok()
+            .flatten()
+            .unwrap_or(start),
+    }
+}
+
+/// `end` moved forward to the next grapheme boundary, so a span never splits a
+/// cluster (a virama or other mark the word test does not know about).
+fn grapheme_end(text: &str, end: usize) -> usize {
+    use unicode_segmentation::GraphemeCursor;
+    let before = text[..end].chars().next_back();
+    let at = text[end..].chars().next();
+    if before.is_none_or(|c| c.is_ascii()) && at.is_none_or(|c| c.is_ascii()) {
+        return end;
+    }
+    let mut cursor = GraphemeCursor::new(end, text.len(), true);
+    match cursor.is_boundary(text, 0) {
+        Ok(true) | Err(_) => end,
+        Ok(false) => cursor.next_boundary(text, 0).ok().flatten().unwrap_or(end),
+    }
+}
+
 fn is_combining(c: char) -> bool {
     matches!(c as u32, 0x300..=0x36f | 0x1ab0..=0x1aff | 0x1dc0..=0x1dff | 0x20d0..=0x20ff | 0xfe20..=0xfe2f)
 }
@@ -49,12 +95,18 @@ fn is_unspaced_script(c: char) -> bool {
 /// Calls `emit` with the byte span of every token, without allocating.
 pub fn tokens(text: &str, mut emit: impl FnMut(Range<usize>)) {
     let mut chars = text.char_indices().peekable();
+    let mut last_end = 0;
     while let Some((start, c)) = chars.next() {
         if !is_word_char(c) || is_combining(c) {
             continue;
         }
         if is_unspaced_script(c) {
-            emit(start..start + c.len_utf8());
+            let end = grapheme_end(text, start + c.len_utf8());
+            while chars.peek().is_some_and(|&(i, _)| i < end) {
+                chars.next();
+            }
+            last_end = end;
+            emit(start..end);
             continue;
         }
         let mut end = start + c.len_utf8();
@@ -68,6 +120,19 @@ pub fn tokens(text: &str, mut emit: impl FnMut(Range<usize>)) {
             }
             // Look one past a joiner: apostrophe inside a word, separator inside digits.
             let after = text[i + next.len_utf8()..].chars().next();
+            if is_invisible(next) {
+                // Invisible characters join only when the word goes on after them.
+                let rest = text[i..].trim_start_matches(is_invisible);
+                let goes_on = rest
+                    .chars()
+                    .next()
+                    .is_some_and(|a| is_word_char(a) && !is_combining(a) && !is_unspaced_script(a));
+                if !goes_on {
+                    break;
+                }
+                chars.next();
+                continue;
+            }
             let joins = match after {
                 Some(a) if is_apostrophe(next) => prev.is_alphabetic() && a.is_alphabetic(),
                 Some(a) if matches!(next, ',' | '.') => prev.is_ascii_digit() && a.is_ascii_digit(),
@@ -88,6 +153,13 @@ pub fn tokens(text: &str, mut emit: impl FnMut(Range<usize>)) {
             }
             chars.next();
         }
+        // Never back into the previous token.
+        let start = grapheme_start(text, start).max(last_end);
+        let end = grapheme_end(text, end);
+        last_end = end;
+        while chars.peek().is_some_and(|&(i, _)| i < end) {
+            chars.next();
+        }
         emit(start..end);
     }
 }
@@ -100,6 +172,10 @@ pub fn fold(word: &str) -> String {
 }
 
 /// [`fold`] into a reused buffer (the indexer calls this once per token).
+///
+/// Folding is idempotent (`fold(fold(w)) == fold(w)`): a char is lowercased first
+/// and then transliterated, so a capital whose lowercase is a Latin letter
+/// (`U+A7DC` → `ƛ`) folds the same as that letter would.
 pub fn fold_into(word: &str, out: &mut String) {
     out.clear();
     for c in word.chars() {
@@ -107,18 +183,30 @@ pub fn fold_into(word: &str, out: &mut String) {
             if c.is_ascii_alphanumeric() {
                 out.push(c.to_ascii_lowercase());
             }
-        } else if is_apostrophe(c) || is_combining(c) {
-            // joiners and accents carry no meaning for matching
-        } else if is_latin(c) {
-            match deunicode::deunicode_char(c) {
-                Some(ascii) if ascii.bytes().all(|b| b.is_ascii_alphanumeric()) => {
-                    out.extend(ascii.chars().map(|a| a.to_ascii_lowercase()))
-                }
-                _ => out.extend(c.to_lowercase()),
-            }
         } else {
-            out.extend(c.to_lowercase());
+            for lower in c.to_lowercase() {
+                push_folded(lower, out);
+            }
         }
+    }
+}
+
+fn push_folded(c: char, out: &mut String) {
+    if c.is_ascii() {
+        if c.is_ascii_alphanumeric() {
+            out.push(c.to_ascii_lowercase());
+        }
+    } else if is_apostrophe(c) || is_combining(c) || is_invisible(c) {
+        // joiners and accents carry no meaning for matching
+    } else if is_latin(c) {
+        match deunicode::deunicode_char(c) {
+            Some(ascii) if ascii.bytes().all(|b| b.is_ascii_alphanumeric()) => {
+                out.extend(ascii.chars().map(|a| a.to_ascii_lowercase()))
+            }
+            _ => out.push(c),
+        }
+    } else {
+        out.push(c);
     }
 }
 
@@ -150,6 +238,20 @@ mod tests {
     }
 
     #[test]
+    fn folding_is_idempotent() {
+        for word in [
+            "Qāsem",
+            "\u{a7dc}",
+            "İstanbul",
+            "Straße",
+            "ǅemal",
+            "\u{212a}elvin",
+        ] {
+            assert_eq!(fold(&fold(word)), fold(word), "{word}");
+        }
+    }
+
+    #[test]
     fn digit_groups_join() {
         assert_eq!(
             terms("300,000 dead, $6.4 trillion"),
@@ -169,6 +271,42 @@ mod tests {
             .map(|t| &text[t.span.clone()])
             .collect();
         assert_eq!(spans, ["The", "US", "war", "Baghdad"]);
+    }
+
+    #[test]
+    fn invisible_characters_inside_words_are_ignored() {
+        assert_eq!(
+            terms("Ba\u{200b}ghdad Kar\u{ad}bala word\u{200b} \u{feff}Iran"),
+            ["baghdad", "karbala", "word", "iran"]
+        );
+        let text = "word\u{200b} next";
+        assert_eq!(tokenize(text)[0].span, 0..4);
+    }
+
+    #[test]
+    fn spans_end_on_grapheme_boundaries() {
+        // U+094D (virama) is a mark but not alphabetic: the cluster stays whole.
+        let text = "नमस्ते";
+        for t in tokenize(text) {
+            assert!(!text[t.span.end..].starts_with('\u{94d}'));
+        }
+    }
+
+    #[test]
+    fn prepended_and_spacing_marks_stay_in_their_cluster() {
+        // U+11D46 (a prepended repha) clusters with the space after it; U+113C5 (a
+        // spacing mark) with the space before it; U+0600 with the digit after it.
+        for text in ["\u{11d46} x", "a \u{113c5}", "\u{600}1"] {
+            let graphemes: Vec<usize> =
+                unicode_segmentation::UnicodeSegmentation::grapheme_indices(text, true)
+                    .map(|(i, _)| i)
+                    .chain([text.len()])
+                    .collect();
+            for t in tokenize(text) {
+                assert!(graphemes.contains(&t.span.start), "{text:?} {t:?}");
+                assert!(graphemes.contains(&t.span.end), "{text:?} {t:?}");
+            }
+        }
     }
 
     #[test]
