@@ -31,7 +31,7 @@ impl Screen {
             Arc::new(BuildProgress::default()),
             Rect::new(0, 0, width, height),
         );
-        state.set_index(Arc::new(build(load_seeds())));
+        state.set_index(Arc::new(build(load_seeds())), true);
         Screen {
             state,
             worker: QueryWorker::spawn(tx),
@@ -198,10 +198,13 @@ fn hostile_text_never_reaches_the_screen_as_controls() {
     let text = "Title\n\nEvil \u{1b}]52;c;ZXZpbA==\u{7} and \u{1b}[2J clear \u{9b}31m and \u{202e}reversed.".to_owned();
     let doc = Document::from_text("evil.txt".into(), "evil.txt".into(), text, Vec::new());
     let mut state = State::new(Arc::new(BuildProgress::default()), Rect::new(0, 0, 80, 24));
-    state.set_index(Arc::new(build(Corpus {
-        docs: vec![doc],
-        skipped: Vec::new(),
-    })));
+    state.set_index(
+        Arc::new(build(Corpus {
+            docs: vec![doc],
+            skipped: Vec::new(),
+        })),
+        true,
+    );
     let mut terminal = Terminal::new(TestBackend::new(80, 24)).unwrap();
     terminal
         .draw(|f| draw(&state, &Theme::monochrome(), f))

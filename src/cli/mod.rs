@@ -1,7 +1,7 @@
 //! The command line and the headless commands, one file each. They share the
 //! library with the TUI: a hit here is the same thing as a hit there.
 
-mod bench;
+pub mod bench;
 mod entities;
 mod search;
 mod show;
@@ -14,7 +14,7 @@ use std::time::Instant;
 
 use clap::{Parser, Subcommand};
 
-use crate::corpus::{Corpus, LoadOptions, load_paths, load_seeds};
+use crate::corpus::{Corpus, LoadOptions, LoadProgress, load_paths_with_progress, load_seeds};
 use crate::index::{Index, build};
 
 /// Exit code when the command succeeded and found something.
@@ -158,6 +158,15 @@ pub enum CliError {
 
 /// The corpus at `paths`, or the bundled seeds when none are given.
 pub fn load_corpus(paths: &[PathBuf], options: &LoadOptions) -> Result<Corpus, CliError> {
+    load_corpus_with_progress(paths, options, &LoadProgress::default())
+}
+
+/// [`load_corpus`], counting files as they are read (for the explorer's progress bar).
+pub fn load_corpus_with_progress(
+    paths: &[PathBuf],
+    options: &LoadOptions,
+    progress: &LoadProgress,
+) -> Result<Corpus, CliError> {
     if paths.is_empty() {
         return Ok(load_seeds());
     }
@@ -170,7 +179,7 @@ pub fn load_corpus(paths: &[PathBuf], options: &LoadOptions) -> Result<Corpus, C
             )));
         }
     }
-    Ok(load_paths(paths, options))
+    Ok(load_paths_with_progress(paths, options, progress))
 }
 
 fn read_queries(path: Option<&std::path::Path>) -> Result<Vec<String>, CliError> {

@@ -2,6 +2,7 @@
 
 use std::cmp::Ordering;
 use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicUsize, Ordering as AtomicOrdering};
 
 use rayon::prelude::*;
 use serde::Serialize;
@@ -82,29 +83,68 @@ pub fn seed_documents() -> Vec<Document> {
 }
 
 /// A file found while walking, with its display name.
-struct Found {
-    path: PathBuf,
-    name: String,
+#[derive(Debug, Clone)]
+pub struct Found {
+    pub path: PathBuf,
+    pub name: String,
 }
 
 /// Loads every text file under `paths`, in natural order of display names.
 /// Nothing here is fatal: unreadable paths and files land in `skipped`.
 pub fn load_paths(paths: &[PathBuf], options: &LoadOptions) -> Corpus {
-    let (found, mut skipped) = walk(paths);
+    load_paths_with_progress(paths, options, &LoadProgress::default())
+}
+
+/// Counters the UI reads while files are read and segmented.
+#[derive(Debug, Default)]
+pub struct LoadProgress {
+    /// Files found by the walk (known once it finishes).
+    pub files_total: AtomicUsize,
+    pub files_read: AtomicUsize,
+}
+
+/// [`load_paths`], counting files as they are read.
+pub fn load_paths_with_progress(
+    paths: &[PathBuf],
+    options: &LoadOptions,
+    progress: &LoadProgress,
+) -> Corpus {
+    let (found, mut skipped) = discover(paths);
+    progress
+        .files_total
+        .store(found.len(), AtomicOrdering::Relaxed);
+    let mut corpus = read_files(found, options, progress);
+    skipped.append(&mut corpus.skipped);
+    skipped.sort_by(|a, b| natural_cmp(&a.path, &b.path));
+    skipped.dedup();
+    corpus.skipped = skipped;
+    corpus
+}
+
+/// Reads and segments files in parallel, keeping their order.
+pub fn read_files(found: Vec<Found>, options: &LoadOptions, progress: &LoadProgress) -> Corpus {
     let results: Vec<Result<Document, Skipped>> = found
         .into_par_iter()
-        .map(|f| read_one(f, options))
+        .map(|f| {
+            let result = read_one(f, options);
+            progress.files_read.fetch_add(1, AtomicOrdering::Relaxed);
+            result
+        })
         .collect();
     let mut docs = Vec::with_capacity(results.len());
+    let mut skipped = Vec::new();
     for result in results {
         match result {
             Ok(doc) => docs.push(doc),
             Err(skip) => skipped.push(skip),
         }
     }
-    skipped.sort_by(|a, b| natural_cmp(&a.path, &b.path));
-    skipped.dedup();
     Corpus { docs, skipped }
+}
+
+/// The files under `paths` in natural order, and what the walk could not enter.
+pub fn discover(paths: &[PathBuf]) -> (Vec<Found>, Vec<Skipped>) {
+    walk(paths)
 }
 
 fn walk(paths: &[PathBuf]) -> (Vec<Found>, Vec<Skipped>) {

@@ -13,7 +13,10 @@ use std::path::PathBuf;
 use serde::Serialize;
 
 pub use decode::{Decoded, decode};
-pub use load::{LoadOptions, Skipped, load_paths, load_seeds, seed_documents};
+pub use load::{
+    Found, LoadOptions, LoadProgress, Skipped, discover, load_paths, load_paths_with_progress,
+    load_seeds, natural_cmp, read_files, seed_documents,
+};
 pub use markup::{Inline, InlineStyle, Link};
 pub use meta::{DocMeta, month_number, parse_date};
 pub use segment::segment;

@@ -8,7 +8,7 @@
 //! surname-only mentions that point to exactly one full name. Uncertain mentions that
 //! nothing settles are dropped.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 use strsim::{jaro_winkler, levenshtein};
 
@@ -83,6 +83,9 @@ pub fn org_key(s: &str) -> Option<String> {
 }
 
 const DROP_PARTS: &[&str] = &["al", "el", "the", "ad", "as", "an", "ash", "at", "az", "ar"];
+
+/// Names compared pairwise in one phonetic block, beyond which the block is split.
+const MAX_BLOCK: usize = 512;
 
 /// Name parts for comparing people: folded, `al-`/`el-` dropped.
 pub fn name_parts(s: &str) -> Vec<String> {
@@ -508,7 +511,24 @@ pub fn resolve(docs: &[Document], mentions: &[Vec<Mention>]) -> EntityTable {
             .or_default()
             .push(fi);
     }
-    for fis in block.values() {
+    // A block is compared pairwise; a coarse key on a big corpus can gather
+    // thousands of names, so giant blocks are split by the first name's initial.
+    let mut blocks: Vec<Vec<usize>> = Vec::new();
+    for fis in block.into_values() {
+        if fis.len() <= MAX_BLOCK {
+            blocks.push(fis);
+            continue;
+        }
+        let mut split: HashMap<Option<char>, Vec<usize>> = HashMap::new();
+        for fi in fis {
+            split
+                .entry(full[fi].1[0].chars().next())
+                .or_default()
+                .push(fi);
+        }
+        blocks.extend(split.into_values());
+    }
+    for fis in &blocks {
         for (x, &fa) in fis.iter().enumerate() {
             for &fb in &fis[x + 1..] {
                 let (ca, pa) = &full[fa];
@@ -550,6 +570,21 @@ pub fn resolve(docs: &[Document], mentions: &[Vec<Mention>]) -> EntityTable {
             let _ = pos;
         }
     }
+    // Per cluster root: its full names (indices into `full`) and its documents.
+    let mut full_by_root: HashMap<usize, Vec<usize>> = HashMap::new();
+    for (fi, (ci, _)) in full.iter().enumerate() {
+        full_by_root
+            .entry(uf.find(infos[*ci].root))
+            .or_default()
+            .push(fi);
+    }
+    let mut docs_by_root: HashMap<usize, HashSet<u32>> = HashMap::new();
+    for o in &infos {
+        docs_by_root
+            .entry(uf.find(o.root))
+            .or_default()
+            .extend(o.docs.iter().copied());
+    }
     for info in &infos {
         if info.gaz || (info.kind == EntityKind::Place && info.cue == Cue::Strong) {
             continue;
@@ -570,20 +605,24 @@ pub fn resolve(docs: &[Document], mentions: &[Vec<Mention>]) -> EntityTable {
         let given = gaz.is_given_name(&capitalise(word));
         let mut cands: Vec<(usize, bool)> = Vec::new();
         if let Some(v) = part_index.get(&phonetic_key(word)) {
+            let own = uf.find(info.root);
+            let mut seen: HashSet<usize> = HashSet::new();
             for &(root, _) in v {
                 let r = uf.find(root);
-                if r == uf.find(info.root) {
+                if r == own || !seen.insert(r) {
                     continue;
                 }
-                let ok = full.iter().any(|(ci, parts)| {
-                    uf.find(infos[*ci].root) == r
-                        && (parts_similar(word, parts.last().expect("p"))
-                            || (!given && parts_similar(word, &parts[0])))
+                let ok = full_by_root.get(&r).is_some_and(|fis| {
+                    fis.iter().any(|&fi| {
+                        let parts = &full[fi].1;
+                        parts_similar(word, parts.last().expect("p"))
+                            || (!given && parts_similar(word, &parts[0]))
+                    })
                 });
                 if ok {
-                    let same_doc = infos.iter().any(|o| {
-                        uf.find(o.root) == r && o.docs.iter().any(|d| info.docs.contains(d))
-                    });
+                    let same_doc = docs_by_root
+                        .get(&r)
+                        .is_some_and(|docs| info.docs.iter().any(|d| docs.contains(d)));
                     if !cands.iter().any(|c| c.0 == r) {
                         cands.push((r, same_doc));
                     }
@@ -608,9 +647,12 @@ pub fn resolve(docs: &[Document], mentions: &[Vec<Mention>]) -> EntityTable {
         .filter(|i| person_like(i) && i.forms.iter().all(|f| name_parts(f).len() == 1))
         .map(|i| (i.root, name_parts(&i.forms[0]).pop().unwrap_or_default()))
         .collect();
-    let mut sblock: HashMap<String, Vec<usize>> = HashMap::new();
+    let mut sblock: HashMap<(String, Option<char>), Vec<usize>> = HashMap::new();
     for (k, (_, w)) in singles.iter().enumerate() {
-        sblock.entry(phonetic_key(w)).or_default().push(k);
+        sblock
+            .entry((phonetic_key(w), w.chars().next()))
+            .or_default()
+            .push(k);
     }
     for v in sblock.values() {
         for (x, &a) in v.iter().enumerate() {

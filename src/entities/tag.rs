@@ -427,7 +427,7 @@ const US_STATES: &[&str] = &[
 ];
 
 static URL: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:https?://|www\.)\S+|[\w.+-]+@[\w-]+(?:\.[\w-]+)+|\b[\w-]+(?:\.[\w-]+)*\.(?:com|org|net|ca|uk|gov|edu|io|info|de|fr)\b(?:/\S*)?")
+    Regex::new(r"(?i)(?-u:\b)(?:https?://|www\.)\S+|[\w.+-]+@[\w-]+(?:\.[\w-]+)+|(?-u:\b)[\w-]+(?:\.[\w-]+)*\.(?:com|org|net|ca|uk|gov|edu|io|info|de|fr)(?-u:\b)(?:/\S*)?")
         .expect("url regex")
 });
 
@@ -437,7 +437,7 @@ static ALIAS_CUE: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 static OTHER_PLACES: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^,?\s+and\s+other\s+(?:cities|towns|villages|countries|provinces|regions|states|places|areas)\b")
+    Regex::new(r"^,?\s+and\s+other\s+(?:cities|towns|villages|countries|provinces|regions|states|places|areas)(?-u:\b)")
         .expect("other places regex")
 });
 

@@ -59,8 +59,7 @@ pub fn apply(state: &mut State, msg: Msg, worker: &QueryWorker) -> bool {
             state.loading.docs_total = Some(docs);
             state.loading.bytes_total = bytes;
         }
-        Msg::Indexed(index) => state.set_index(index),
-        Msg::LoadFailed(err) => state.loading.failed = Some(err),
+        Msg::Indexed { index, complete } => state.set_index(index, complete),
         Msg::Results {
             generation,
             results,

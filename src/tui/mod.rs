@@ -76,7 +76,13 @@ pub fn run(paths: Vec<PathBuf>, options: LoadOptions) -> Result<u8, CliError> {
         Arc::clone(&progress),
         Rect::new(0, 0, size.width, size.height),
     );
-    spawn_indexer(paths, options, progress, tx.clone());
+    spawn_indexer(
+        paths,
+        options,
+        Arc::clone(&state.loading.files),
+        progress,
+        tx.clone(),
+    );
     forward_input(tx.clone());
     debug_panic_trigger();
     app::run_loop(

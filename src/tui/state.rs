@@ -14,6 +14,7 @@ use super::input::Input;
 use super::keymap::Mode;
 use super::layout::{Panes, contains};
 use super::wrap::{Row, Wrapped};
+use crate::corpus::LoadProgress;
 use crate::entities::EntityKind;
 use crate::index::{BuildProgress, Index};
 use crate::query::{SearchResults, match_spans};
@@ -39,7 +40,7 @@ pub struct Loading {
     /// Known once the files are read.
     pub docs_total: Option<usize>,
     pub bytes_total: usize,
-    pub failed: Option<String>,
+    pub files: Arc<LoadProgress>,
 }
 
 /// A mention of an entity inside the open document, for styling.
@@ -71,6 +72,8 @@ pub struct Reader {
 
 pub struct State {
     pub index: Option<Arc<Index>>,
+    /// False while only the first documents of a large corpus are indexed.
+    pub index_complete: bool,
     pub loading: Loading,
     pub screen: Screen,
     pub focus: Focus,
@@ -106,8 +109,9 @@ impl State {
                 progress,
                 docs_total: None,
                 bytes_total: 0,
-                failed: None,
+                files: Arc::new(LoadProgress::default()),
             },
+            index_complete: false,
             screen: Screen::Main,
             focus: Focus::List,
             filter: Input::default(),
@@ -148,7 +152,13 @@ impl State {
     }
 
     /// The index arrived: show the first document, run any filter typed meanwhile.
-    pub fn set_index(&mut self, index: Arc<Index>) {
+    pub fn set_index(&mut self, index: Arc<Index>, complete: bool) {
+        self.index_complete = complete;
+        // Keep the reader on the same document when the full index replaces the first look.
+        let keep = self
+            .reader
+            .doc
+            .and_then(|d| self.index.as_ref().map(|i| i.docs[d as usize].path.clone()));
         self.doc_top_entities = top_entities_per_doc(&index);
         self.entities.set_index(&index);
         let skipped = index.skipped.len();
@@ -163,7 +173,17 @@ impl State {
             self.request_query();
         }
         self.list_selected = 0;
+        self.reader = Reader::default();
+        if let Some(path) = keep {
+            let index = self.index.as_ref().expect("just set");
+            if let Some(doc) = index.docs.iter().position(|d| d.path == path) {
+                self.list_selected = (0..self.list_len())
+                    .find(|&r| self.list_doc(r) == Some(doc as u32))
+                    .unwrap_or(0);
+            }
+        }
         self.open_selected(true);
+        self.keep_selection_visible();
     }
 
     pub fn set_results(&mut self, generation: u64, results: Arc<SearchResults>) {

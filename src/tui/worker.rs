@@ -7,9 +7,12 @@ use std::sync::mpsc::{Receiver, Sender, channel};
 use std::thread;
 use std::time::Instant;
 
-use crate::cli::load_corpus;
-use crate::corpus::LoadOptions;
-use crate::index::{BuildProgress, Index, build_with_progress};
+use std::sync::atomic::Ordering;
+
+use crate::corpus::{
+    Corpus, LoadOptions, LoadProgress, discover, load_seeds, natural_cmp, read_files,
+};
+use crate::index::{BuildProgress, Index, build, build_with_progress};
 use crate::query::{ExpansionCache, Query, SearchResults, search_with_cache};
 
 /// What the background threads tell the UI loop.
@@ -21,8 +24,11 @@ pub enum Msg {
         docs: usize,
         bytes: usize,
     },
-    Indexed(Arc<Index>),
-    LoadFailed(String),
+    /// An index to explore; `complete` is false for the first look at a large corpus.
+    Indexed {
+        index: Arc<Index>,
+        complete: bool,
+    },
     Results {
         generation: u64,
         results: Arc<SearchResults>,
@@ -34,10 +40,15 @@ pub enum Msg {
 /// How many ranked hits the UI asks for (the list shows documents, not all hits).
 pub const RANKED_LIMIT: usize = 200;
 
-/// Loads and indexes in the background; progress is readable at any time.
+/// Documents indexed first on a large corpus, so the explorer is usable at once.
+pub const EARLY_DOCS: usize = 1000;
+
+/// Loads and indexes in the background; progress is readable at any time. On a
+/// large corpus the first documents are indexed and sent on their own first.
 pub fn spawn_indexer(
     paths: Vec<PathBuf>,
     options: LoadOptions,
+    load: Arc<LoadProgress>,
     progress: Arc<BuildProgress>,
     tx: Sender<Msg>,
 ) {
@@ -45,12 +56,34 @@ pub fn spawn_indexer(
         .name("indexer".into())
         .spawn(move || {
             let started = Instant::now();
-            let corpus = match load_corpus(&paths, &options) {
-                Ok(corpus) => corpus,
-                Err(err) => {
-                    let _ = tx.send(Msg::LoadFailed(err.to_string()));
-                    return;
-                }
+            let corpus = if paths.is_empty() {
+                load_seeds()
+            } else {
+                let (found, mut skipped) = discover(&paths);
+                load.files_total.store(found.len(), Ordering::Relaxed);
+                let mut corpus = if found.len() > EARLY_DOCS * 2 {
+                    let rest = found[EARLY_DOCS..].to_vec();
+                    let early = read_files(found[..EARLY_DOCS].to_vec(), &options, &load);
+                    let first_look = build(Corpus {
+                        docs: early.docs.clone(),
+                        skipped: Vec::new(),
+                    });
+                    let _ = tx.send(Msg::Indexed {
+                        index: Arc::new(first_look),
+                        complete: false,
+                    });
+                    let mut all = early;
+                    let mut later = read_files(rest, &options, &load);
+                    all.docs.append(&mut later.docs);
+                    all.skipped.append(&mut later.skipped);
+                    all
+                } else {
+                    read_files(found, &options, &load)
+                };
+                skipped.append(&mut corpus.skipped);
+                skipped.sort_by(|a, b| natural_cmp(&a.path, &b.path));
+                corpus.skipped = skipped;
+                corpus
             };
             let load_time = started.elapsed();
             let bytes = corpus.docs.iter().map(|d| d.bytes).sum();
@@ -60,7 +93,10 @@ pub fn spawn_indexer(
             });
             let mut index = build_with_progress(corpus, &progress);
             index.timings.load = load_time;
-            let _ = tx.send(Msg::Indexed(Arc::new(index)));
+            let _ = tx.send(Msg::Indexed {
+                index: Arc::new(index),
+                complete: true,
+            });
         })
         .expect("spawn indexer thread");
 }

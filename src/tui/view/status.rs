@@ -14,6 +14,13 @@ use crate::tui::state::State;
 pub fn draw(state: &State, theme: &Theme, area: Rect, frame: &mut Frame) {
     let width = area.width as usize;
     let left = match &state.index {
+        Some(index) if !state.index_complete => {
+            format!(
+                " first {} docs ready ·{}",
+                group(index.docs.len()),
+                progress_text(state, width / 2)
+            )
+        }
         Some(index) => format!(
             " {} docs · {} ¶ · {} entities",
             group(index.docs.len()),
@@ -23,10 +30,9 @@ pub fn draw(state: &State, theme: &Theme, area: Rect, frame: &mut Frame) {
         None => progress_text(state, width / 2),
     };
     let right = "? help  q quit ";
-    let (message, message_style) = match (&state.loading.failed, &state.message) {
-        (Some(err), _) => (sanitize_line(err).into_owned(), theme.error()),
-        (None, Some(m)) => (sanitize_line(m).into_owned(), theme.count()),
-        _ => (String::new(), theme.dim()),
+    let (message, message_style) = match &state.message {
+        Some(m) => (sanitize_line(m).into_owned(), theme.count()),
+        None => (String::new(), theme.dim()),
     };
     let room = width.saturating_sub(display_width(&left) + display_width(right) + 2);
     let message = truncate_to_width(&message, room);
@@ -47,7 +53,24 @@ fn progress_text(state: &State, room: usize) -> String {
     let loading = &state.loading;
     let elapsed = loading.started.elapsed().as_secs_f64().max(0.001);
     let Some(total) = loading.docs_total else {
-        return format!(" reading files… {:.1} s", elapsed);
+        let files = loading.files.files_total.load(Ordering::Relaxed);
+        let read = loading.files.files_read.load(Ordering::Relaxed).min(files);
+        if files == 0 {
+            return format!(" reading files… {elapsed:.1} s");
+        }
+        let fraction = read as f64 / files as f64;
+        let eta = if read > 0 {
+            elapsed * (1.0 - fraction) / fraction
+        } else {
+            0.0
+        };
+        let text = format!(
+            " reading {} {}/{} files · ETA {eta:.0} s",
+            bar(fraction),
+            group(read),
+            group(files)
+        );
+        return truncate_to_width(&text, room.max(20));
     };
     let done = loading
         .progress
@@ -66,18 +89,21 @@ fn progress_text(state: &State, room: usize) -> String {
     } else {
         0.0
     };
-    let bar_width = 10;
-    let filled = (fraction * bar_width as f64).round() as usize;
     let text = format!(
-        " indexing {}{} {}/{} docs · {:.1} MB/s · ETA {:.0} s",
-        "█".repeat(filled),
-        "░".repeat(bar_width - filled),
+        " indexing {} {}/{} docs · {:.1} MB/s · ETA {:.0} s",
+        bar(fraction),
         group(done),
         group(total),
         rate,
         eta
     );
     truncate_to_width(&text, room.max(20))
+}
+
+/// A ten-cell progress bar.
+fn bar(fraction: f64) -> String {
+    let filled = (fraction.clamp(0.0, 1.0) * 10.0).round() as usize;
+    format!("{}{}", "█".repeat(filled), "░".repeat(10 - filled))
 }
 
 /// 12345 → "12,345".
