@@ -4,6 +4,7 @@
 pub mod dates;
 pub mod gazetteer;
 pub mod json;
+mod lookup;
 pub mod quantities;
 pub mod resolve;
 mod table;
@@ -143,6 +144,23 @@ impl Entity {
 #[derive(Debug, Clone, Default)]
 pub struct EntityTable {
     pub entities: Vec<Entity>,
+    /// Built on first use by `find`.
+    lookup: std::sync::OnceLock<lookup::NameLookup>,
+}
+
+impl EntityTable {
+    pub fn new(entities: Vec<Entity>) -> Self {
+        EntityTable {
+            entities,
+            lookup: std::sync::OnceLock::new(),
+        }
+    }
+
+    /// Builds the name look-up now (indexing time) rather than on the first query.
+    pub fn prepare_lookup(&self) {
+        self.lookup
+            .get_or_init(|| lookup::NameLookup::new(&self.entities));
+    }
 }
 
 /// The entity tagger, with its gazetteer (word lists and Aho-Corasick automaton) loaded once.

@@ -729,7 +729,7 @@ pub fn resolve(docs: &[Document], mentions: &[Vec<Mention>]) -> EntityTable {
             .then_with(|| b.mentions.len().cmp(&a.mentions.len()))
             .then_with(|| a.canonical.cmp(&b.canonical))
     });
-    EntityTable { entities }
+    EntityTable::new(entities)
 }
 
 /// Reader comments write known surnames in lower case (`trump`, `W bush`): such words

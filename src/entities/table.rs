@@ -2,10 +2,8 @@
 
 use std::collections::HashMap;
 
-use strsim::jaro_winkler;
-
 use super::EntityTable;
-use super::gazetteer::fold;
+use super::lookup::NameLookup;
 
 impl EntityTable {
     /// Entities sharing paragraphs with `entity`, with the number of shared paragraphs,
@@ -40,45 +38,21 @@ impl EntityTable {
 
     /// Fuzzy look-up by name or alias (for `@name` queries), best first: an exact alias
     /// (1.0), a word or prefix of an alias (0.9), else Jaro-Winkler ≥ 0.88 against an
-    /// alias or one of its words.
+    /// alias or one of its words. Ties go to the most mentioned entity.
     pub fn find(&self, name: &str) -> Vec<(usize, f64)> {
-        let q = fold(name.trim().trim_start_matches('@'));
-        if q.is_empty() {
-            return Vec::new();
-        }
-        let mut out: Vec<(usize, f64)> = Vec::new();
-        for (i, e) in self.entities.iter().enumerate() {
-            let mut best = 0.0f64;
-            let forms =
-                std::iter::once(e.canonical.as_str()).chain(e.aliases.iter().map(|a| a.0.as_str()));
-            for form in forms {
-                let f = fold(form);
-                let score = if f == q {
-                    1.0
-                } else if f.split([' ', '-']).any(|w| w == q) || f.starts_with(&q) {
-                    0.9
-                } else {
-                    let whole = jaro_winkler(&f, &q);
-                    let word = f
-                        .split([' ', '-'])
-                        .map(|w| jaro_winkler(w, &q))
-                        .fold(0.0, f64::max);
-                    let s = whole.max(word);
-                    if s >= 0.88 { s * 0.85 } else { 0.0 }
-                };
-                best = best.max(score);
-            }
-            if best > 0.0 {
-                out.push((i, best));
-            }
-        }
+        let mut out = self
+            .lookup
+            .get_or_init(|| NameLookup::new(&self.entities))
+            .find(name);
         out.sort_by(|a, b| {
-            b.1.total_cmp(&a.1).then_with(|| {
-                self.entities[b.0]
-                    .mentions
-                    .len()
-                    .cmp(&self.entities[a.0].mentions.len())
-            })
+            b.1.total_cmp(&a.1)
+                .then_with(|| {
+                    self.entities[b.0]
+                        .mentions
+                        .len()
+                        .cmp(&self.entities[a.0].mentions.len())
+                })
+                .then(a.0.cmp(&b.0))
         });
         out
     }

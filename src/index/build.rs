@@ -8,7 +8,7 @@ use std::time::{Duration, Instant};
 use rayon::prelude::*;
 use rustc_hash::FxHashMap;
 
-use super::{Index, ParaRef, PostingList, Timings, Vocab};
+use super::{Index, ParaMentions, ParaRef, PostingList, Timings, Vocab};
 use crate::corpus::{Corpus, Document};
 use crate::entities::{self, Mention, Tagger};
 use crate::text::{fold_into, tokens};
@@ -133,6 +133,7 @@ pub fn build_with_progress(corpus: Corpus, progress: &BuildProgress) -> Index {
 
     let entities_started = Instant::now();
     let table = entities::resolve(&docs, &mentions);
+    table.prepare_lookup();
     let entity_paras = table
         .entities
         .iter()
@@ -146,6 +147,7 @@ pub fn build_with_progress(corpus: Corpus, progress: &BuildProgress) -> Index {
             ids
         })
         .collect();
+    let para_mentions = ParaMentions::new(&table, &doc_starts, paras.len());
     let resolve_time = entities_started.elapsed();
 
     // Wall time of the parallel pass, split by the CPU time each part took.
@@ -169,6 +171,7 @@ pub fn build_with_progress(corpus: Corpus, progress: &BuildProgress) -> Index {
         field_docs,
         entities: table,
         entity_paras,
+        para_mentions,
         timings,
         token_count,
     }

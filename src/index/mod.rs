@@ -29,6 +29,70 @@ pub struct ParaRef {
     pub para: u32,
 }
 
+/// One entity mention inside a paragraph.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ParaMention {
+    pub entity: u32,
+    pub start: u32,
+    pub end: u32,
+}
+
+/// Mentions grouped by global paragraph id, in one flat array (offsets per paragraph).
+#[derive(Debug, Default)]
+pub struct ParaMentions {
+    offsets: Vec<u32>,
+    mentions: Vec<ParaMention>,
+}
+
+impl ParaMentions {
+    pub fn new(table: &EntityTable, doc_starts: &[u32], paragraphs: usize) -> Self {
+        let mut counts = vec![0u32; paragraphs + 1];
+        for e in &table.entities {
+            for m in &e.mentions {
+                counts[(doc_starts[m.doc as usize] + m.para) as usize + 1] += 1;
+            }
+        }
+        for i in 1..counts.len() {
+            counts[i] += counts[i - 1];
+        }
+        let mut fill = counts.clone();
+        let mut mentions = vec![
+            ParaMention {
+                entity: 0,
+                start: 0,
+                end: 0
+            };
+            counts[paragraphs] as usize
+        ];
+        for (id, e) in table.entities.iter().enumerate() {
+            for m in &e.mentions {
+                let slot = &mut fill[(doc_starts[m.doc as usize] + m.para) as usize];
+                mentions[*slot as usize] = ParaMention {
+                    entity: id as u32,
+                    start: m.start,
+                    end: m.end,
+                };
+                *slot += 1;
+            }
+        }
+        for p in 0..paragraphs {
+            mentions[counts[p] as usize..counts[p + 1] as usize].sort_by_key(|m| (m.start, m.end));
+        }
+        ParaMentions {
+            offsets: counts,
+            mentions,
+        }
+    }
+
+    pub fn of(&self, global: u32) -> &[ParaMention] {
+        let g = global as usize;
+        match (self.offsets.get(g), self.offsets.get(g + 1)) {
+            (Some(&a), Some(&b)) => &self.mentions[a as usize..b as usize],
+            _ => &[],
+        }
+    }
+}
+
 /// How long each indexing phase took.
 #[derive(Debug, Clone, Default, Serialize)]
 pub struct Timings {
@@ -66,6 +130,8 @@ pub struct Index {
     pub entities: EntityTable,
     /// Per entity, the sorted global ids of the paragraphs that mention it.
     entity_paras: Vec<Vec<u32>>,
+    /// Entity mentions grouped by paragraph.
+    para_mentions: ParaMentions,
     pub timings: Timings,
     pub token_count: u64,
 }
@@ -119,6 +185,33 @@ impl Index {
     /// Sorted global ids of the paragraphs that mention entity `id`.
     pub fn entity_paras(&self, id: usize) -> &[u32] {
         self.entity_paras.get(id).map(Vec::as_slice).unwrap_or(&[])
+    }
+
+    /// Entity mentions in one paragraph, by start: (entity, start, end) in its text.
+    pub fn para_mentions(&self, global: u32) -> &[ParaMention] {
+        self.para_mentions.of(global)
+    }
+
+    /// Entities sharing paragraphs with `entity`, with the number of shared
+    /// paragraphs, most first. Touches only the paragraphs that mention it.
+    pub fn co_mentions(&self, entity: usize) -> Vec<(usize, u32)> {
+        let mut counts: HashMap<u32, u32> = HashMap::new();
+        for &p in self.entity_paras(entity) {
+            let mut seen: Vec<u32> = self
+                .para_mentions(p)
+                .iter()
+                .map(|m| m.entity)
+                .filter(|&e| e as usize != entity)
+                .collect();
+            seen.sort_unstable();
+            seen.dedup();
+            for e in seen {
+                *counts.entry(e).or_insert(0) += 1;
+            }
+        }
+        let mut out: Vec<(usize, u32)> = counts.into_iter().map(|(e, n)| (e as usize, n)).collect();
+        out.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+        out
     }
 
     /// Finds a document by file name, path or unambiguous name prefix.

@@ -43,6 +43,10 @@ pub struct EntitiesView {
     order: Vec<usize>,
     /// Kind of each entity id, for grouping.
     kinds: Vec<EntityKind>,
+    /// Entities most often mentioned with the selected one (computed on selection,
+    /// not per frame: on a large corpus it walks many paragraphs).
+    pub co_mentions: Vec<(usize, u32)>,
+    co_mentions_of: Option<usize>,
 }
 
 impl EntitiesView {
@@ -57,7 +61,18 @@ impl EntitiesView {
         });
         self.order = order;
         self.kinds = e.iter().map(|x| x.kind).collect();
+        self.co_mentions_of = None;
         self.refilter(index);
+        self.refresh_details(index);
+    }
+
+    /// Recomputes the selected entity's co-mentions when the selection changed.
+    pub fn refresh_details(&mut self, index: &Index) {
+        let selected = self.selected_entity();
+        if selected != self.co_mentions_of {
+            self.co_mentions = selected.map(|id| index.co_mentions(id)).unwrap_or_default();
+            self.co_mentions_of = selected;
+        }
     }
 
     /// The entity on the selected row.

@@ -619,6 +619,9 @@ impl State {
             Some(entity) => {
                 self.screen = Screen::Entities;
                 self.entities.select_entity(entity);
+                if let Some(index) = self.index.clone() {
+                    self.entities.refresh_details(&index);
+                }
             }
             None => self.message = Some("no entity mentioned here".into()),
         }
@@ -631,6 +634,7 @@ impl State {
         let panes = self.panes();
         let page = panes.map_or(10, |p| p.list_inner_height()).max(1);
         let outcome = self.entities.update(&index, action, page);
+        self.entities.refresh_details(&index);
         // Mentions list height: the details pane minus its four header lines.
         let mentions_height = panes.map_or(1, |p| p.reader_inner_height().saturating_sub(8));
         self.entities.scroll_into_view(page, mentions_height);
@@ -669,24 +673,20 @@ impl State {
 
 /// Every entity mention in a document, grouped by paragraph.
 fn mentions_of(index: &Index, doc: u32) -> Vec<Vec<MentionSpan>> {
-    let mut out: Vec<Vec<MentionSpan>> =
-        vec![Vec::new(); index.docs[doc as usize].paragraphs.len()];
-    for (id, entity) in index.entities.entities.iter().enumerate() {
-        let start = entity.mentions.partition_point(|m| m.doc < doc);
-        for m in entity.mentions[start..].iter().take_while(|m| m.doc == doc) {
-            if let Some(list) = out.get_mut(m.para as usize) {
-                list.push(MentionSpan {
+    index
+        .doc_paras(doc)
+        .map(|global| {
+            index
+                .para_mentions(global)
+                .iter()
+                .map(|m| MentionSpan {
                     range: m.start as usize..m.end as usize,
-                    kind: entity.kind,
-                    entity: id,
-                });
-            }
-        }
-    }
-    for list in &mut out {
-        list.sort_by_key(|m| (m.range.start, m.range.end));
-    }
-    out
+                    kind: index.entities.entities[m.entity as usize].kind,
+                    entity: m.entity as usize,
+                })
+                .collect()
+        })
+        .collect()
 }
 
 /// The most-mentioned named entities (people, organisations, places) per document.

@@ -122,12 +122,11 @@ pub fn draw(state: &State, theme: &Theme, panes: &Panes, frame: &mut Frame) {
         .map(|(a, n)| format!("{a} ({n})"))
         .collect();
     lines.extend(wrapped_field("aliases", &aliases.join(", "), width, theme));
-    let co: Vec<String> = index
-        .entities
-        .co_mentions(id)
-        .into_iter()
+    let co: Vec<String> = view
+        .co_mentions
+        .iter()
         .take(8)
-        .map(|(other, n)| format!("{} ({n})", index.entities.entities[other].canonical))
+        .map(|&(other, n)| format!("{} ({n})", index.entities.entities[other].canonical))
         .collect();
     let co = if co.is_empty() {
         "—".to_owned()
