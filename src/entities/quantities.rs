@@ -34,7 +34,7 @@ static FIGURE: LazyLock<Regex> = LazyLock::new(|| {
           | (?P<digits>\b\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?\b(?:\s+(?:{s})\b)?|\b\d+(?:\.\d+)?\b(?:\s+(?:{s})\b)?)
           | (?P<words>\b(?:{w})(?:[\s-]+(?:and\s+)?(?:{w}|{s}))*\b)
         )
-        (?P<cur>\s+(?:dollars|euros|pounds|USD)\b)?
+        (?P<cur>\s+(?:dollars|euros|pounds|USD|rupees|kronor|kroner|yuan|rubles|roubles|dinars|riyals|shekels|lira|pesos|naira|rand|francs|yen|dirhams|zloty|hryvnias?)\b)?
     "
     ))
     .expect("figure regex")
@@ -284,8 +284,19 @@ pub fn find_quantities(text: &str, taken: &[Range<usize>]) -> Vec<QuantityHit> {
             )
         };
         let Some(mut value) = value else { continue };
-        if money && !value.starts_with("USD") {
-            value = format!("USD {value}");
+        let currency = match c
+            .name("cur")
+            .map(|m| m.as_str().trim().to_ascii_lowercase())
+        {
+            Some(cur) if cur != "dollars" && cur != "usd" => cur,
+            _ => "USD".to_owned(),
+        };
+        if money && !value.starts_with("USD") && !value.ends_with("dollars") {
+            value = if c.name("money").is_some() || money_word {
+                format!("{currency} {value}")
+            } else {
+                value
+            };
         }
         let end = if money_word {
             c.name("cur").map_or(fig.end(), |m| m.end())

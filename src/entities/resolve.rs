@@ -472,6 +472,40 @@ pub fn resolve(docs: &[Document], mentions: &[Vec<Mention>]) -> EntityTable {
             }
         }
     }
+    // ... or by its first word (`Kestrel` for `Kestrel Mining Corporation`).
+    let mut first_word: HashMap<String, Vec<usize>> = HashMap::new();
+    for (ci, info) in infos.iter().enumerate() {
+        if info.kind == EntityKind::Organization && !info.gaz {
+            for f in &info.forms {
+                let k = name_key(f);
+                if let Some((first, _)) = k.split_once(' ')
+                    && !gaz.is_common(first)
+                    && !gaz.is_demonym(&capitalise(first))
+                {
+                    let v = first_word.entry(first.to_owned()).or_default();
+                    if !v.contains(&ci) {
+                        v.push(ci);
+                    }
+                }
+            }
+        }
+    }
+    for info in &infos {
+        if info.gaz
+            || info.cue == Cue::Strong
+            || info.kind == EntityKind::Place
+            || info.forms.iter().any(|f| name_key(f).contains(' '))
+        {
+            continue;
+        }
+        let k = name_key(&info.forms[0]);
+        if let Some(c) = first_word.get(&k)
+            && c.len() == 1
+            && infos[c[0]].root != info.root
+        {
+            merges.push((info.root, infos[c[0]].root));
+        }
+    }
     for info in &infos {
         if info.gaz || info.kind == EntityKind::Person || info.kind == EntityKind::Place {
             continue;
@@ -806,16 +840,15 @@ fn canonical_name<'a>(
     aliases
         .iter()
         .max_by(|a, b| {
-            let pa = if kind == EntityKind::Person {
-                name_parts(&a.0).len()
-            } else {
-                0
+            // People: most name parts; others: a multi-word name over a short form.
+            let parts = |s: &str| {
+                if kind == EntityKind::Person {
+                    name_parts(s).len()
+                } else {
+                    usize::from(s.contains(' '))
+                }
             };
-            let pb = if kind == EntityKind::Person {
-                name_parts(&b.0).len()
-            } else {
-                0
-            };
+            let (pa, pb) = (parts(&a.0), parts(&b.0));
             proper(&a.0)
                 .cmp(&proper(&b.0))
                 .then(pa.cmp(&pb))

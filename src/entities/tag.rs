@@ -121,6 +121,20 @@ pub const ORG_HEADS: &[&str] = &[
     "Directorate",
     "Command",
     "Units",
+    "AB",
+    "AG",
+    "SA",
+    "GmbH",
+    "PLC",
+    "plc",
+    "NV",
+    "BV",
+    "SpA",
+    "ASA",
+    "Oyj",
+    "LLP",
+    "Pty",
+    "Bancorp",
     "Bank",
     "Exchange",
     "Commission",
@@ -207,6 +221,8 @@ const LOWER_PLACE_HEADS: &[&str] = &[
     "consulate",
     "county",
     "airport",
+    "region",
+    "river",
 ];
 
 /// Roles written in lower case before a name (`Quds Force leader Qassem Soleimani`).
@@ -394,6 +410,65 @@ const FUNCTION_CAPS: &[&str] = &[
     "The", "A", "An", "And", "Or", "But", "Of", "In", "On", "At", "To", "For", "From", "With",
     "By", "As", "Is", "Are", "Was", "Were", "Be", "Into", "Over", "Than", "That", "This", "Not",
     "No", "If", "So",
+];
+
+/// Lower-case words before a name that make it an organisation (`group Baltic Watch`).
+const ORG_CUES: &[&str] = &[
+    "group",
+    "firm",
+    "company",
+    "agency",
+    "organisation",
+    "organization",
+    "party",
+    "militia",
+    "outlet",
+    "newspaper",
+    "broadcaster",
+    "charity",
+    "bank",
+    "insurer",
+    "airline",
+    "manufacturer",
+    "startup",
+    "conglomerate",
+    "lender",
+    "union",
+    "watchdog",
+    "regulator",
+    "ngo",
+    "daily",
+    "weekly",
+    "website",
+    "retailer",
+    "carmaker",
+    "automaker",
+    "miner",
+    "operator",
+    "publisher",
+    "giant",
+    "subsidiary",
+    "think-tank",
+    "tank",
+    "faction",
+];
+
+/// Lower-case words before a ship's name (ship names are not entities).
+const VESSELS: &[&str] = &[
+    "tanker",
+    "ship",
+    "vessel",
+    "carrier",
+    "frigate",
+    "destroyer",
+    "ferry",
+    "yacht",
+    "freighter",
+    "cruiser",
+    "submarine",
+    "trawler",
+    "boat",
+    "liner",
 ];
 
 /// Honorifics that are part of a name as written but not of its shortest form.
@@ -615,7 +690,14 @@ impl DocCtx<'_> {
                 while j < toks.len() && toks[j].e < h.end {
                     j += 1;
                 }
-                if j < toks.len() && toks[j].e == h.end && !p.used[i..=j].iter().any(|u| *u) {
+                // "Nice post": a common word opening a sentence is not the city.
+                let word = &text[toks[i].s..toks[i].e];
+                let ordinary = i == j && toks[i].sent && gaz.is_common(word);
+                if j < toks.len()
+                    && toks[j].e == h.end
+                    && !ordinary
+                    && !p.used[i..=j].iter().any(|u| *u)
+                {
                     p.gaz_at[i] = Some((j + 1, h.entry));
                 }
             }
@@ -995,6 +1077,14 @@ impl DocCtx<'_> {
             self.piece(p, a, b, None, split);
             return;
         }
+        // `group Baltic Watch`: the whole run is an organisation.
+        if p.prev_word(a, false)
+            .is_some_and(|w| ORG_CUES.contains(&w.as_str()))
+            && the_tok.is_none()
+        {
+            self.push(p, p.span(a, b), EntityKind::Organization, Cue::Strong);
+            return;
+        }
         let honorific = (HONORIFICS.contains(&p.w(a)) && b > a + 2).then_some(a + 1);
         let by = p.prev_word(a, false).as_deref() == Some("by");
         let role_before = p
@@ -1105,6 +1195,10 @@ impl DocCtx<'_> {
         let prev2 = (a > 1).then(|| p.prev_word(a - 1, false)).flatten();
         let next = p.next_word(b - 1).map(str::to_lowercase);
         let person_after = next.as_deref().is_some_and(|w| PERSON_AFTER.contains(&w));
+        let org_before = prev.as_deref().is_some_and(|w| ORG_CUES.contains(&w));
+        if prev.as_deref().is_some_and(|w| VESSELS.contains(&w)) {
+            return; // ship names are not entities
+        }
         let place_of = prev.as_deref() == Some("of")
             && prev2.as_deref().is_some_and(|w| PLACE_NOUNS.contains(&w));
         let state_after = b < p.toks.len()
@@ -1141,11 +1235,20 @@ impl DocCtx<'_> {
                 } else {
                     Cue::Weak
                 };
-                self.push(p, span, EntityKind::Organization, cue)
+                // `The ILO`: the article is not part of an acronym.
+                self.push(p, p.span(a, b), EntityKind::Organization, cue)
             } else if self.is_head(w) {
                 self.push(p, span, EntityKind::Organization, Cue::Unknown)
+            } else if org_before {
+                self.push(p, p.span(a, b), EntityKind::Organization, Cue::Strong)
             } else if person_after {
-                self.push(p, p.span(a, b), EntityKind::Person, Cue::Strong)
+                // "Officials said" opens sentences too: alone, that is not enough.
+                let cue = if p.toks[a].sent {
+                    Cue::Unknown
+                } else {
+                    Cue::Strong
+                };
+                self.push(p, p.span(a, b), EntityKind::Person, cue)
             } else if place_of || state_after {
                 let m = self.push(p, p.span(a, b), EntityKind::Place, Cue::Strong);
                 if state_after {
@@ -1173,7 +1276,9 @@ impl DocCtx<'_> {
             if n > 4 {
                 return;
             }
-            if person_after {
+            if org_before {
+                self.push(p, p.span(a, b), EntityKind::Organization, Cue::Strong)
+            } else if person_after {
                 self.push(p, p.span(a, b), EntityKind::Person, Cue::Strong)
             } else if place_of || state_after {
                 self.push(p, p.span(a, b), EntityKind::Place, Cue::Strong)
