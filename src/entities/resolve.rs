@@ -492,7 +492,7 @@ pub fn resolve(docs: &[Document], mentions: &[Vec<Mention>]) -> EntityTable {
     }
     for info in &infos {
         if info.gaz
-            || info.cue == Cue::Strong
+            || (info.cue == Cue::Strong && info.kind != EntityKind::Organization)
             || info.kind == EntityKind::Place
             || info.forms.iter().any(|f| name_key(f).contains(' '))
         {
@@ -561,7 +561,11 @@ pub fn resolve(docs: &[Document], mentions: &[Vec<Mention>]) -> EntityTable {
                     // A middle name or initial more: same first and last, rest in order.
                     parts_similar(&short[0], &long[0])
                         && parts_similar(short.last().expect("p"), long.last().expect("p"))
-                        || long.ends_with(short) && short.len() >= 2
+                        || short.len() >= 2
+                            && long[long.len() - short.len()..]
+                                .iter()
+                                .zip(short.iter())
+                                .all(|(a, b)| parts_similar(a, b))
                 };
                 if same {
                     merges.push((infos[*ca].root, infos[*cb].root));

@@ -135,6 +135,18 @@ pub const ORG_HEADS: &[&str] = &[
     "LLP",
     "Pty",
     "Bancorp",
+    "Consortium",
+    "Holding",
+    "Enterprises",
+    "Ventures",
+    "Consulting",
+    "Pharmaceuticals",
+    "Logistics",
+    "Shipping",
+    "Telecom",
+    "Broadcasting",
+    "Foundation",
+    "Trust",
     "Bank",
     "Exchange",
     "Commission",
@@ -451,6 +463,29 @@ const ORG_CUES: &[&str] = &[
     "think-tank",
     "tank",
     "faction",
+];
+
+/// `officials of X`, `spokesman for X`: X is an organisation (places are in the gazetteer).
+const MEMBERS: &[&str] = &[
+    "officials",
+    "members",
+    "employees",
+    "staff",
+    "executives",
+    "shareholders",
+    "spokesman",
+    "spokeswoman",
+    "spokesperson",
+    "chairman",
+    "chairwoman",
+    "director",
+    "founder",
+    "ceo",
+    "lawyers",
+    "workers",
+    "researchers",
+    "analysts",
+    "partner",
 ];
 
 /// Lower-case words before a ship's name (ship names are not entities).
@@ -1195,7 +1230,9 @@ impl DocCtx<'_> {
         let prev2 = (a > 1).then(|| p.prev_word(a - 1, false)).flatten();
         let next = p.next_word(b - 1).map(str::to_lowercase);
         let person_after = next.as_deref().is_some_and(|w| PERSON_AFTER.contains(&w));
-        let org_before = prev.as_deref().is_some_and(|w| ORG_CUES.contains(&w));
+        let org_before = prev.as_deref().is_some_and(|w| ORG_CUES.contains(&w))
+            || (matches!(prev.as_deref(), Some("of" | "for" | "at"))
+                && prev2.as_deref().is_some_and(|w| MEMBERS.contains(&w)));
         if prev.as_deref().is_some_and(|w| VESSELS.contains(&w)) {
             return; // ship names are not entities
         }
