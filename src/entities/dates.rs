@@ -23,17 +23,17 @@ static DATE: LazyLock<Regex> = LazyLock::new(|| {
     let m = MONTHS;
     Regex::new(&format!(
         r"(?x)
-        \b(?P<mdy_m>{m})\s+(?P<mdy_d>\d{{1,2}})(?:st|nd|rd|th)?(?:,?\s+(?P<mdy_y>\d{{4}}))?\b
-      | \b(?P<dmy_d>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<dmy_m>{m})(?:,?\s+(?P<dmy_y>\d{{4}}))?\b
-      | \b(?P<my_m>{m}),?\s+(?P<my_y>\d{{4}})\b
-      | \b(?P<iso_y>\d{{4}})-(?P<iso_m>\d{{2}})-(?P<iso_d>\d{{2}})\b
-      | \b(?P<num_m>\d{{1,2}})/(?P<num_d>\d{{1,2}})/(?P<num_y>\d{{4}}|\d{{2}})\b
-      | \b(?P<nine11>9/11)\b
-      | \b(?:(?P<qual>mid|early|late)[-\s])?(?P<decade>1\d|20)(?P<dec2>\d)0s\b
-      | \b(?P<r1>1\d{{3}}|20\d{{2}})\s?[-–](?P<r2>\d{{4}}|\d{{2}})\b
-      | \b(?P<yy1>\d{{2}})-(?P<yy2>\d{{2}})\b
-      | \b(?:(?P<yqual>mid|early|late)-)?(?P<year>1\d{{3}}|20\d{{2}})\b
-      | \b(?P<month>{m})\b
+        (?-u:\b)(?P<mdy_m>{m})\s+(?P<mdy_d>\d{{1,2}})(?:st|nd|rd|th)?(?:,?\s+(?P<mdy_y>\d{{4}}))?(?-u:\b)
+      | (?-u:\b)(?P<dmy_d>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<dmy_m>{m})(?:,?\s+(?P<dmy_y>\d{{4}}))?(?-u:\b)
+      | (?-u:\b)(?P<my_m>{m}),?\s+(?P<my_y>\d{{4}})(?-u:\b)
+      | (?-u:\b)(?P<iso_y>\d{{4}})-(?P<iso_m>\d{{2}})-(?P<iso_d>\d{{2}})(?-u:\b)
+      | (?-u:\b)(?P<num_m>\d{{1,2}})/(?P<num_d>\d{{1,2}})/(?P<num_y>\d{{4}}|\d{{2}})(?-u:\b)
+      | (?-u:\b)(?P<nine11>9/11)(?-u:\b)
+      | (?-u:\b)(?:(?P<qual>mid|early|late)[-\s])?(?P<decade>1\d|20)(?P<dec2>\d)0s(?-u:\b)
+      | (?-u:\b)(?P<r1>1\d{{3}}|20\d{{2}})\s?[-–](?P<r2>\d{{4}}|\d{{2}})(?-u:\b)
+      | (?-u:\b)(?P<yy1>\d{{2}})-(?P<yy2>\d{{2}})(?-u:\b)
+      | (?-u:\b)(?:(?P<yqual>mid|early|late)-)?(?P<year>1\d{{3}}|20\d{{2}})(?-u:\b)
+      | (?-u:\b)(?P<month>{m})(?-u:\b)
     "
     ))
     .expect("date regex")

@@ -37,6 +37,9 @@ pub struct Gazetteer {
     /// Folded surface form → canonical index.
     by_fold: HashMap<String, u32>,
     demonyms: HashMap<String, u32>,
+    demonyms_lower: HashSet<String>,
+    /// Every surface form exactly as listed (for cheap checks while tokenising).
+    exact: HashSet<String>,
     given: HashSet<String>,
     titles: HashSet<String>,
     non_entities: HashSet<String>,
@@ -95,6 +98,8 @@ impl Gazetteer {
             ac: AhoCorasick::new(["\u{0}"]).expect("trivial automaton"),
             by_fold: HashMap::new(),
             demonyms: HashMap::new(),
+            demonyms_lower: HashSet::new(),
+            exact: HashSet::new(),
             given: words(GIVEN).map(str::to_owned).collect(),
             titles: words(TITLES).map(|w| w.to_ascii_lowercase()).collect(),
             non_entities: words(NON_ENTITIES).map(str::to_owned).collect(),
@@ -106,6 +111,7 @@ impl Gazetteer {
             let canon = g.add_canonical(name, EntityKind::Place);
             for d in cols.next().unwrap_or("").split(',').map(str::trim) {
                 if !d.is_empty() {
+                    g.demonyms_lower.insert(d.to_ascii_lowercase());
                     g.demonyms.insert(d.to_owned(), canon);
                 }
             }
@@ -129,6 +135,7 @@ impl Gazetteer {
         g.ac = AhoCorasickBuilder::new()
             .ascii_case_insensitive(true)
             .match_kind(MatchKind::LeftmostLongest)
+            .kind(Some(aho_corasick::AhoCorasickKind::DFA))
             .build(g.entries.iter().map(|e| e.surface.as_str()))
             .expect("gazetteer automaton");
         g
@@ -151,6 +158,7 @@ impl Gazetteer {
         }
         let kind = self.canonicals[canon as usize].1;
         self.by_fold.entry(fold(surface)).or_insert(canon);
+        self.exact.insert(surface.to_owned());
         self.entries.push(GazEntry {
             surface: surface.to_owned(),
             kind,
@@ -195,8 +203,13 @@ impl Gazetteer {
     pub fn is_demonym(&self, word: &str) -> bool {
         self.demonyms.contains_key(word)
             || (word.len() > 3
-                && word.chars().all(|c| c.is_uppercase())
-                && self.demonyms.keys().any(|d| d.eq_ignore_ascii_case(word)))
+                && word.chars().all(|c| !c.is_lowercase())
+                && with_lower(word, |w| self.demonyms_lower.contains(w)))
+    }
+
+    /// Is `word` a listed name exactly as written?
+    pub fn is_known(&self, word: &str) -> bool {
+        self.exact.contains(word)
     }
 
     pub fn is_given_name(&self, word: &str) -> bool {
@@ -204,7 +217,7 @@ impl Gazetteer {
     }
 
     pub fn is_title(&self, word: &str) -> bool {
-        self.titles.contains(&word.to_ascii_lowercase())
+        with_lower(word, |w| self.titles.contains(w))
     }
 
     pub fn is_non_entity(&self, word: &str) -> bool {
@@ -213,9 +226,24 @@ impl Gazetteer {
 
     /// Is this (any case) a common English word?
     pub fn is_common(&self, word: &str) -> bool {
-        let w = word.replace('’', "'").to_lowercase();
-        self.common.contains(&w)
+        with_lower(word, |w| self.common.contains(w))
     }
+}
+
+/// Runs `f` on the ASCII-lower-cased word (’ as '), without allocating; words that are
+/// not short ASCII are never in the word lists.
+fn with_lower(word: &str, f: impl FnOnce(&str) -> bool) -> bool {
+    let mut buf = [0u8; 40];
+    let mut n = 0;
+    for c in word.chars() {
+        let c = if c == '’' { '\'' } else { c };
+        if !c.is_ascii() || n == buf.len() {
+            return false;
+        }
+        buf[n] = c.to_ascii_lowercase() as u8;
+        n += 1;
+    }
+    std::str::from_utf8(&buf[..n]).is_ok_and(f)
 }
 
 /// Exact; or, for names that are not acronyms, capitalised like the entry (`Paypal`,

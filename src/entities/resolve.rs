@@ -754,6 +754,13 @@ fn add_lowercase_surnames(docs: &[Document], items: &mut Vec<Item>) {
     if surnames.is_empty() {
         return;
     }
+    let mut spans: HashMap<(u32, u32), Vec<(u32, u32)>> = HashMap::new();
+    for it in items.iter() {
+        spans
+            .entry((it.doc, it.para))
+            .or_default()
+            .push((it.start, it.end));
+    }
     for (d, doc) in docs.iter().enumerate() {
         for (pi, p) in doc.paragraphs.iter().enumerate() {
             if p.kind != crate::corpus::ParaKind::Comment {
@@ -774,12 +781,9 @@ fn add_lowercase_surnames(docs: &[Document], items: &mut Vec<Item>) {
                 if !surnames.iter().any(|n| n == word) {
                     continue;
                 }
-                let taken = items.iter().any(|it| {
-                    it.doc == d as u32
-                        && it.para == pi as u32
-                        && (it.start as usize) < i
-                        && s < it.end as usize
-                });
+                let taken = spans
+                    .get(&(d as u32, pi as u32))
+                    .is_some_and(|v| v.iter().any(|&(a, b)| (a as usize) < i && s < b as usize));
                 if taken {
                     continue;
                 }

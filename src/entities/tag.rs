@@ -9,6 +9,7 @@
 //! common-word list; what stays uncertain is marked [`Cue::Unknown`] or [`Cue::Maybe`] for
 //! the resolver to settle with the rest of the corpus.
 
+use std::collections::HashSet;
 use std::ops::Range;
 use std::sync::LazyLock;
 
@@ -22,7 +23,7 @@ use super::{Cue, EntityKind, Mention};
 use crate::corpus::{Document, ParaKind};
 
 /// Words that make a capitalised run an organisation when they end it (or precede `of`).
-pub const ORG_HEADS: &[&str] = &[
+const ORG_HEADS_LIST: &[&str] = &[
     "Ministry",
     "Department",
     "Force",
@@ -163,7 +164,7 @@ pub const ORG_HEADS: &[&str] = &[
 ];
 
 /// Words that make a capitalised run a place when they end it.
-pub const PLACE_HEADS: &[&str] = &[
+const PLACE_HEADS_LIST: &[&str] = &[
     "City",
     "Province",
     "Zone",
@@ -221,6 +222,12 @@ pub const PLACE_HEADS: &[&str] = &[
     "Compound",
     "Quarter",
 ];
+
+/// Word sets for the lists above (looked up for every capitalised word).
+pub static ORG_HEADS: LazyLock<HashSet<&'static str>> =
+    LazyLock::new(|| ORG_HEADS_LIST.iter().copied().collect());
+pub static PLACE_HEADS: LazyLock<HashSet<&'static str>> =
+    LazyLock::new(|| PLACE_HEADS_LIST.iter().copied().collect());
 
 /// Lower-case heads that extend a name before them into a place (`K-1 airbase`).
 const LOWER_PLACE_HEADS: &[&str] = &[
@@ -537,7 +544,7 @@ const US_STATES: &[&str] = &[
 ];
 
 static URL: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:https?://|www\.)\S+|[\w.+-]+@[\w-]+(?:\.[\w-]+)+|\b[\w-]+(?:\.[\w-]+)*\.(?:com|org|net|ca|uk|gov|edu|io|info|de|fr)\b(?:/\S*)?")
+    Regex::new(r"(?:[hH][tT][tT][pP][sS]?://|[wW][wW][wW]\.)[^\s]+|[A-Za-z0-9_.+-]+@[A-Za-z0-9_-]+(?:\.[A-Za-z0-9_-]+)+|(?-u:\b)[A-Za-z0-9_-]+(?:\.[A-Za-z0-9_-]+)*\.(?:com|org|net|ca|uk|gov|edu|io|info|de|fr)(?-u:\b)(?:/[^\s]*)?")
         .expect("url regex")
 });
 
@@ -547,7 +554,7 @@ static ALIAS_CUE: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 static OTHER_PLACES: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^,?\s+and\s+other\s+(?:cities|towns|villages|countries|provinces|regions|states|places|areas)\b")
+    Regex::new(r"^,?\s+and\s+other\s+(?:cities|towns|villages|countries|provinces|regions|states|places|areas)(?-u:\b)")
         .expect("other places regex")
 });
 
@@ -574,6 +581,8 @@ pub fn tag_document(gaz: &Gazetteer, doc: &Document) -> Vec<Mention> {
         handles,
         ships: Vec::new(),
         toks: Vec::new(),
+        used_buf: Vec::new(),
+        gaz_buf: Vec::new(),
         out: Vec::new(),
     };
     for (i, p) in doc.paragraphs.iter().enumerate() {
@@ -589,6 +598,9 @@ struct DocCtx<'a> {
     /// Ship names seen (`Mesa Verde` after `USS`): hidden wherever they recur.
     ships: Vec<String>,
     toks: Vec<Tok>,
+    /// Buffers reused from paragraph to paragraph.
+    used_buf: Vec<bool>,
+    gaz_buf: Vec<Option<(usize, u32)>>,
     out: Vec<Mention>,
 }
 
@@ -675,7 +687,17 @@ impl DocCtx<'_> {
     fn paragraph(&mut self, para: u32, text: &str, kind: ParaKind) {
         let gaz = self.gaz;
         let first_mention = self.out.len();
-        let mut blocked: Vec<Range<usize>> = URL.find_iter(text).map(|m| m.range()).collect();
+        // URLs and e-mail addresses (checked only where a "." or "@" could start one).
+        let maybe_url = text.contains('@')
+            || text
+                .as_bytes()
+                .windows(2)
+                .any(|w| w[0] == b'.' && w[1].is_ascii_alphanumeric());
+        let mut blocked: Vec<Range<usize>> = if maybe_url {
+            URL.find_iter(text).map(|m| m.range()).collect()
+        } else {
+            Vec::new()
+        };
         for d in find_dates(text, self.dateline) {
             if blocked
                 .iter()
@@ -699,14 +721,20 @@ impl DocCtx<'_> {
 
         let mut toks = std::mem::take(&mut self.toks);
         tokenize(text, gaz, &mut toks);
+        let mut used = std::mem::take(&mut self.used_buf);
+        used.clear();
+        used.extend(
+            toks.iter()
+                .map(|t| blocked.iter().any(|b| b.start < t.e && t.s < b.end)),
+        );
+        let mut gaz_at = std::mem::take(&mut self.gaz_buf);
+        gaz_at.clear();
+        gaz_at.resize(toks.len(), None);
         let mut p = Para {
             text,
             toks: &toks,
-            used: toks
-                .iter()
-                .map(|t| blocked.iter().any(|b| b.start < t.e && t.s < b.end))
-                .collect(),
-            gaz_at: vec![None; toks.len()],
+            used,
+            gaz_at,
             headline: false,
             comment: kind == ParaKind::Comment,
             para,
@@ -715,12 +743,8 @@ impl DocCtx<'_> {
         p.headline = kind == ParaKind::Heading || is_title_case(&p, gaz);
 
         // Gazetteer hits aligned to tokens.
-        let mut starts = std::collections::HashMap::new();
-        for (i, t) in toks.iter().enumerate() {
-            starts.insert(t.s, i);
-        }
         gaz.find(text, |h| {
-            if let Some(&i) = starts.get(&h.start) {
+            if let Ok(i) = toks.binary_search_by_key(&h.start, |t| t.s) {
                 let mut j = i;
                 while j < toks.len() && toks[j].e < h.end {
                     j += 1;
@@ -743,6 +767,8 @@ impl DocCtx<'_> {
         }
         self.chunks(&mut p);
         self.post_pass(&p);
+        self.used_buf = p.used;
+        self.gaz_buf = p.gaz_at;
         self.toks = toks;
     }
 
@@ -1358,24 +1384,24 @@ impl DocCtx<'_> {
         // Acronyms in parentheses after a name.
         let mut k = start;
         while k < self.out.len() {
-            let m = self.out[k].clone();
-            if names(&m) && m.cue != Cue::Maybe {
-                let after = &text[m.range.end..];
+            let (kind, cue, end) = (self.out[k].kind, self.out[k].cue, self.out[k].range.end);
+            if names(&self.out[k]) && cue != Cue::Maybe {
+                let after = &text[end..];
                 if let Some(rest) = after.strip_prefix(" (") {
                     let len = rest.find(')').unwrap_or(0);
                     let acr = &rest[..len];
                     if (2..=10).contains(&len) && is_all_caps(acr) && !acr.contains(' ') {
-                        let s = m.range.end + 2;
+                        let s = end + 2;
                         let range = s..s + len;
                         let idx = self.out[start..]
                             .iter()
                             .position(|o| o.range == range)
                             .map(|i| i + start);
-                        let mut def = Mention::new(p.para, range, m.kind, Cue::Strong);
+                        let mut def = Mention::new(p.para, range, kind, Cue::Strong);
                         def.alias_of = Some((k - self.doc_base()) as u32);
                         match idx {
                             Some(i) => {
-                                self.out[i].kind = m.kind;
+                                self.out[i].kind = kind;
                                 self.out[i].cue = Cue::Strong;
                                 self.out[i].alias_of = def.alias_of;
                             }
@@ -1393,7 +1419,10 @@ impl DocCtx<'_> {
             let (x, y) = (&self.out[k], &self.out[k + 1]);
             if names(x) && names(y) && x.range.end <= y.range.start {
                 let between = &text[x.range.end..y.range.start];
-                if ALIAS_CUE.is_match(between) && !between.trim().eq_ignore_ascii_case("or") {
+                if between.len() < 64
+                    && ALIAS_CUE.is_match(between)
+                    && !between.trim().eq_ignore_ascii_case("or")
+                {
                     let (kind, cue) = (x.kind, x.cue);
                     let base = self.doc_base();
                     let y = &mut self.out[k + 1];
@@ -1408,7 +1437,12 @@ impl DocCtx<'_> {
         // "Fallujah, Ramadi, Tikrit and other cities"
         for k in (start..self.out.len()).rev() {
             let m = &self.out[k];
-            if !names(m) || !OTHER_PLACES.is_match(&text[m.range.end..]) {
+            // A short window: the regex engines' cost grows with the haystack.
+            let mut w = (m.range.end + 48).min(text.len());
+            while !text.is_char_boundary(w) {
+                w -= 1;
+            }
+            if !names(m) || !OTHER_PLACES.is_match(&text[m.range.end..w]) {
                 continue;
             }
             let mut j = k;

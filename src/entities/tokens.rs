@@ -125,7 +125,7 @@ fn split_hyphen(left: &str, right_first: char, gaz: &Gazetteer) -> bool {
     if left_upper != right_first.is_uppercase() {
         return last_part.chars().count() > 1;
     }
-    left_upper && (gaz.lookup(last_part).is_some() || gaz.is_demonym(last_part))
+    left_upper && (gaz.is_known(last_part) || gaz.is_demonym(last_part))
 }
 
 #[cfg(test)]
