@@ -28,6 +28,8 @@ struct Item {
     surface: String,
     core: Option<String>,
     key: String,
+    /// Gazetteer entry of the surface form.
+    canon: Option<u32>,
 }
 
 struct Uf(Vec<usize>);
@@ -176,6 +178,7 @@ pub fn resolve(docs: &[Document], mentions: &[Vec<Mention>]) -> EntityTable {
     let gaz = gazetteer();
     let mut items: Vec<Item> = Vec::new();
     let mut doc_base: Vec<usize> = Vec::new();
+    let mut name_cache: HashMap<String, (String, Option<u32>)> = HashMap::new();
     for (d, (doc, ms)) in docs.iter().zip(mentions).enumerate() {
         doc_base.push(items.len());
         for m in ms {
@@ -191,6 +194,7 @@ pub fn resolve(docs: &[Document], mentions: &[Vec<Mention>]) -> EntityTable {
                 .as_ref()
                 .and_then(|c| p.text.get(c.clone()))
                 .map(self::surface);
+            let mut canon = None;
             let key = match m.kind {
                 EntityKind::Date | EntityKind::Quantity => {
                     format!(
@@ -199,7 +203,13 @@ pub fn resolve(docs: &[Document], mentions: &[Vec<Mention>]) -> EntityTable {
                         m.value.as_deref().unwrap_or(&surface)
                     )
                 }
-                _ => name_key(&surface),
+                _ => {
+                    let (k, c) = name_cache
+                        .entry(surface.clone())
+                        .or_insert_with(|| (name_key(&surface), gaz.lookup(&surface)));
+                    canon = *c;
+                    k.clone()
+                }
             };
             items.push(Item {
                 doc: d as u32,
@@ -213,6 +223,7 @@ pub fn resolve(docs: &[Document], mentions: &[Vec<Mention>]) -> EntityTable {
                 surface,
                 core,
                 key,
+                canon,
             });
         }
     }
@@ -259,7 +270,7 @@ pub fn resolve(docs: &[Document], mentions: &[Vec<Mention>]) -> EntityTable {
         }
         if is_name(it.kind)
             && it.cue != Cue::Unknown
-            && let Some(c) = gaz.lookup(&it.surface)
+            && let Some(c) = it.canon
         {
             let (_, ck) = gaz.canonicals[c as usize];
             if ck == it.kind {
@@ -292,7 +303,7 @@ pub fn resolve(docs: &[Document], mentions: &[Vec<Mention>]) -> EntityTable {
         if alive[i]
             && items[i].cue == Cue::Unknown
             && is_name(items[i].kind)
-            && let Some(c) = gaz.lookup(&items[i].surface)
+            && let Some(c) = items[i].canon
             && let Some(&j) = by_canon.get(&c)
         {
             uf.union(i, j);
@@ -312,7 +323,7 @@ pub fn resolve(docs: &[Document], mentions: &[Vec<Mention>]) -> EntityTable {
 
     let gaz_known: Vec<bool> = items
         .iter()
-        .map(|it| is_name(it.kind) && gaz.lookup(&it.surface).is_some())
+        .map(|it| is_name(it.kind) && it.canon.is_some())
         .collect();
     let clusters = |uf: &mut Uf, alive: &[bool]| -> HashMap<usize, Vec<usize>> {
         let mut c: HashMap<usize, Vec<usize>> = HashMap::new();
@@ -355,9 +366,10 @@ pub fn resolve(docs: &[Document], mentions: &[Vec<Mention>]) -> EntityTable {
         .iter()
         .filter(|(_, m)| is_name(items[m[0]].kind))
         .map(|(&root, m)| {
-            let mut forms: Vec<String> = m.iter().map(|&i| items[i].surface.clone()).collect();
-            forms.sort();
-            forms.dedup();
+            let mut refs: Vec<&str> = m.iter().map(|&i| items[i].surface.as_str()).collect();
+            refs.sort_unstable();
+            refs.dedup();
+            let forms: Vec<String> = refs.into_iter().map(str::to_owned).collect();
             let mut docs: Vec<u32> = m.iter().map(|&i| items[i].doc).collect();
             docs.sort();
             docs.dedup();
@@ -579,14 +591,21 @@ pub fn resolve(docs: &[Document], mentions: &[Vec<Mention>]) -> EntityTable {
     merges.clear();
 
     // Single names: the one full name (same document first) whose first or last part it is.
-    let mut part_index: HashMap<String, Vec<(usize, bool)>> = HashMap::new();
-    for (ci, parts) in &full {
-        let root = uf.find(infos[*ci].root);
-        for (pos, p) in [(true, parts.last().expect("p")), (false, &parts[0])] {
+    let mut part_index: HashMap<String, Vec<usize>> = HashMap::new();
+    for (fi, (_, parts)) in full.iter().enumerate() {
+        for p in [parts.last().expect("p"), &parts[0]] {
             let v = part_index.entry(phonetic_key(p)).or_default();
-            v.push((root, pos));
-            let _ = pos;
+            if v.last() != Some(&fi) {
+                v.push(fi);
+            }
         }
+    }
+    let mut root_docs: HashMap<usize, Vec<u32>> = HashMap::new();
+    for info in &infos {
+        root_docs
+            .entry(uf.find(info.root))
+            .or_default()
+            .extend(&info.docs);
     }
     for info in &infos {
         if info.gaz || (info.kind == EntityKind::Place && info.cue == Cue::Strong) {
@@ -608,23 +627,20 @@ pub fn resolve(docs: &[Document], mentions: &[Vec<Mention>]) -> EntityTable {
         let given = gaz.is_given_name(&capitalise(word));
         let mut cands: Vec<(usize, bool)> = Vec::new();
         if let Some(v) = part_index.get(&phonetic_key(word)) {
-            for &(root, _) in v {
-                let r = uf.find(root);
-                if r == uf.find(info.root) {
+            let own = uf.find(info.root);
+            for &fi in v {
+                let (ci, parts) = &full[fi];
+                let r = uf.find(infos[*ci].root);
+                if r == own || cands.iter().any(|c| c.0 == r) {
                     continue;
                 }
-                let ok = full.iter().any(|(ci, parts)| {
-                    uf.find(infos[*ci].root) == r
-                        && (parts_similar(word, parts.last().expect("p"))
-                            || (!given && parts_similar(word, &parts[0])))
-                });
+                let ok = parts_similar(word, parts.last().expect("p"))
+                    || (!given && parts_similar(word, &parts[0]));
                 if ok {
-                    let same_doc = infos.iter().any(|o| {
-                        uf.find(o.root) == r && o.docs.iter().any(|d| info.docs.contains(d))
-                    });
-                    if !cands.iter().any(|c| c.0 == r) {
-                        cands.push((r, same_doc));
-                    }
+                    let same_doc = root_docs
+                        .get(&r)
+                        .is_some_and(|ds| ds.iter().any(|d| info.docs.contains(d)));
+                    cands.push((r, same_doc));
                 }
             }
         }
@@ -808,6 +824,7 @@ fn add_lowercase_surnames(docs: &[Document], items: &mut Vec<Item>) {
                     value: None,
                     inferred: false,
                     key: name_key(&surface),
+                    canon: gaz.lookup(&surface),
                     surface,
                     core: None,
                 });
