@@ -136,6 +136,7 @@ const ORG_HEADS_LIST: &[&str] = &[
     "LLP",
     "Pty",
     "Bancorp",
+    "Survey",
     "Consortium",
     "Holding",
     "Enterprises",
@@ -898,6 +899,8 @@ impl DocCtx<'_> {
     fn right_is_separate(&self, p: &Para, k: usize) -> bool {
         let w = p.w(k);
         self.gaz.is_demonym(w)
+            || self.gaz.is_non_entity(w)
+            || super::dates::month_number(w).is_some_and(|_| w.len() >= 3 && !w.contains('.'))
             || p.gaz_at[k].is_some_and(|(_, e)| self.gaz.entry(e).kind == EntityKind::Organization)
     }
 
@@ -1277,6 +1280,12 @@ impl DocCtx<'_> {
                 }));
         let place_prep =
             the_tok.is_none() && prev.as_deref().is_some_and(|w| PLACE_PREPS.contains(&w));
+        // `Cupertino-based`: a place.
+        let based = p.text[p.toks[b - 1].e..].starts_with("-based");
+        if based && n <= 3 && !words.iter().any(|w| is_all_caps(w)) {
+            self.push(p, p.span(a, b), EntityKind::Place, Cue::Strong);
+            return;
+        }
 
         let m = if n == 1 {
             let w = words[0];
@@ -1349,6 +1358,9 @@ impl DocCtx<'_> {
                 self.push(p, span, EntityKind::Organization, Cue::Weak)
             } else if words.iter().any(|w| is_all_caps(w)) {
                 return;
+            } else if p.headline {
+                // Title Case makes any words look like a name: needs a second mention.
+                self.push(p, p.span(a, b), EntityKind::Person, Cue::Unknown)
             } else {
                 self.push(p, p.span(a, b), EntityKind::Person, Cue::Weak)
             }
