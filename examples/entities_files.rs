@@ -4,11 +4,25 @@ use dossier::corpus::{LoadOptions, load_paths};
 use dossier::entities::{Tagger, resolve};
 
 fn main() {
-    let paths: Vec<std::path::PathBuf> = std::env::args().skip(1).map(Into::into).collect();
+    let mut args: Vec<String> = std::env::args().skip(1).collect();
+    let json_out = args.iter().position(|a| a == "--json").map(|i| {
+        let out = args
+            .get(i + 1)
+            .cloned()
+            .unwrap_or_else(|| "/tmp/entities.json".into());
+        args.drain(i..(i + 2).min(args.len()));
+        out
+    });
+    let paths: Vec<std::path::PathBuf> = args.iter().map(Into::into).collect();
     let corpus = load_paths(&paths, &LoadOptions::default());
     let tagger = Tagger::new();
     let mentions: Vec<_> = corpus.docs.iter().map(|d| tagger.tag_document(d)).collect();
     let table = resolve(&corpus.docs, &mentions);
+    if let Some(out) = json_out {
+        let json = dossier::entities::entities_json(&corpus.docs, &table, None);
+        std::fs::write(out, serde_json::to_string_pretty(&json).expect("json")).expect("write");
+        return;
+    }
     for e in &table.entities {
         let aliases: Vec<String> = e.aliases.iter().map(|(a, n)| format!("{a}×{n}")).collect();
         let value = e

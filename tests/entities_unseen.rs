@@ -2,6 +2,8 @@
 //! and places that appear in neither the seeds nor the gazetteer. Plus a property test:
 //! tagging never panics and every span lies on char boundaries inside its paragraph.
 
+mod common;
+
 use dossier::Document;
 use dossier::entities::{Entity, EntityKind, EntityTable, Tagger, resolve};
 use proptest::prelude::*;
@@ -53,6 +55,30 @@ fn assert_same(table: &EntityTable, a: &str, b: &str) {
         ea.aliases.iter().any(|(x, _)| x == b),
         "{a:?} and {b:?} apart: {:?}",
         ea.aliases
+    );
+}
+
+/// The texts annotated by the seed rules (`fixtures/gold_unseen.json`): F1 ≥ 0.80.
+#[test]
+fn unseen_news_scores() {
+    let (docs, t) = corpus(&[
+        ("a.txt", include_str!("fixtures/unseen/a.txt")),
+        ("b.txt", include_str!("fixtures/unseen/b.txt")),
+        ("c.txt", include_str!("fixtures/unseen/c.txt")),
+        ("d.txt", include_str!("fixtures/unseen/d.txt")),
+        ("f.txt", include_str!("fixtures/unseen/f.txt")),
+        ("g.txt", include_str!("fixtures/unseen/g.txt")),
+        ("h.txt", include_str!("fixtures/unseen/h.txt")),
+    ]);
+    let json = dossier::entities::entities_json(&docs, &t, None);
+    let gold = common::gold_entities(include_str!("fixtures/gold_unseen.json"));
+    let s = common::score(json.as_array().expect("array"), &gold);
+    s.print("unseen");
+    assert!(s.f1 >= 0.80, "unseen F1 {:.3}", s.f1);
+    assert!(
+        s.clustering >= 0.80,
+        "unseen clustering {:.3}",
+        s.clustering
     );
 }
 

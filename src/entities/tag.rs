@@ -741,7 +741,8 @@ impl DocCtx<'_> {
             para,
             first_mention,
         };
-        p.headline = kind == ParaKind::Heading || is_title_case(&p, gaz);
+        p.headline =
+            kind == ParaKind::Heading || (kind != ParaKind::Byline && is_title_case(&p, gaz));
 
         // Gazetteer hits aligned to tokens.
         gaz.find(text, |h| {
