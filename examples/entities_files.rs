@@ -15,6 +15,13 @@ fn main() {
     });
     let paths: Vec<std::path::PathBuf> = args.iter().map(Into::into).collect();
     let corpus = load_paths(&paths, &LoadOptions::default());
+    if std::env::var_os("SHOW_PARAS").is_some() {
+        for d in &corpus.docs {
+            for (i, p) in d.paragraphs.iter().enumerate() {
+                println!("{i:3} {:?} {:?}", p.kind, p.text);
+            }
+        }
+    }
     let tagger = Tagger::new();
     let mentions: Vec<_> = corpus.docs.iter().map(|d| tagger.tag_document(d)).collect();
     let table = resolve(&corpus.docs, &mentions);

@@ -1495,7 +1495,7 @@ fn is_title_case(p: &Para, gaz: &Gazetteer) -> bool {
     let mut caps = 0;
     for i in 0..p.toks.len() {
         let w = p.w(i);
-        if w.chars().count() > 3 {
+        if w.chars().count() > 3 && !has_digit(w) && !p.used[i] {
             long += 1;
             if upper_first(w) {
                 caps += 1;
@@ -1503,7 +1503,7 @@ fn is_title_case(p: &Para, gaz: &Gazetteer) -> bool {
         }
     }
     let _ = gaz;
-    long >= 2 && caps * 10 >= long * 7
+    long >= 4 && caps * 10 >= long * 7
 }
 
 #[cfg(test)]
