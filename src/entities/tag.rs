@@ -222,6 +222,7 @@ const PLACE_HEADS_LIST: &[&str] = &[
     "Prison",
     "Compound",
     "Quarter",
+    "State",
 ];
 
 /// Word sets for the lists above (looked up for every capitalised word).
@@ -890,7 +891,7 @@ impl DocCtx<'_> {
             || (a..b).any(|k| {
                 let w = p.w(k);
                 ORG_HEADS.contains(&w)
-                    || PLACE_HEADS.contains(&w)
+                    || (PLACE_HEADS.contains(&w) && w != "State")
                     || matches!(w, "Republic" | "Kingdom" | "Gulf" | "Bay" | "Strait")
             })
     }
@@ -1446,6 +1447,24 @@ impl DocCtx<'_> {
                     }
                 }
             }
+        }
+        // "Xiaomi and Oppo": an unknown name in a list takes the kind of its neighbour.
+        for k in start..self.out.len().saturating_sub(1) {
+            let (x, y) = (&self.out[k], &self.out[k + 1]);
+            if !(names(x) && names(y)) || x.range.end > y.range.start {
+                continue;
+            }
+            let between = &text[x.range.end..y.range.start];
+            if between.len() > 8 || !LIST_SEP.is_match(between) {
+                continue;
+            }
+            let (sure, unsure) = match (x.cue, y.cue) {
+                (Cue::Strong | Cue::Weak, Cue::Unknown) => (k, k + 1),
+                (Cue::Unknown, Cue::Strong | Cue::Weak) => (k + 1, k),
+                _ => continue,
+            };
+            self.out[unsure].kind = self.out[sure].kind;
+            self.out[unsure].cue = Cue::Weak;
         }
         // "Fallujah, Ramadi, Tikrit and other cities"
         for k in (start..self.out.len()).rev() {
