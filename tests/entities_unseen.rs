@@ -69,6 +69,8 @@ fn unseen_news_scores() {
         ("f.txt", include_str!("fixtures/unseen/f.txt")),
         ("g.txt", include_str!("fixtures/unseen/g.txt")),
         ("h.txt", include_str!("fixtures/unseen/h.txt")),
+        ("i.txt", include_str!("fixtures/unseen/i.txt")),
+        ("j.txt", include_str!("fixtures/unseen/j.txt")),
     ]);
     let json = dossier::entities::entities_json(&docs, &t, None);
     let gold = common::gold_entities(include_str!("fixtures/gold_unseen.json"));

@@ -28,7 +28,7 @@ static FIGURE: LazyLock<Regex> = LazyLock::new(|| {
         (?P<mod>(?-u:\b)(?:at\s+least|more\s+than|as\s+many\s+as|up\s+to|nearly|almost|over|about|around|some|an\s+estimated|roughly|approximately|fewer\s+than|less\s+than|close\s+to|upwards\s+of)\s+)?
         (?P<fig>
             (?P<money>(?:US)?\$\s?\d[\d,]*(?:\.\d+)?(?:\s*(?:{s}|bn|m)(?-u:\b))?)
-          | (?P<vague>(?-u:\b)(?:hundreds|thousands|millions|billions|tens\s+of\s+thousands|dozens|scores)(?:\s+of\s+(?:thousands|millions|billions|trillions))?(?:\s+of\s+dollars)?(?-u:\b))
+          | (?P<vague>(?-u:\b)(?:hundreds|thousands|millions|billions|tens\s+of\s+thousands|dozens|scores)(?:\s+of\s+(?:thousands|millions|billions|trillions))?(?:\s+of\s+(?:dollars|euros|pounds|reais|rupees|yuan|rubles|dinars|riyals|pesos|naira))?(?-u:\b))
           | (?P<half>(?-u:\b)half\s+a\s+(?:million|billion|trillion)(?-u:\b)(?:\s+dollars)?)
           | (?P<a_scale>(?-u:\b)a\s+(?:million|billion|trillion)(?-u:\b)(?:\s+dollars)?)
           | (?P<digits>(?-u:\b)\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?(?-u:\b)(?:\s+(?:{s})(?-u:\b))?|(?-u:\b)\d+(?:\.\d+)?(?-u:\b)(?:\s+(?:{s})(?-u:\b))?)
@@ -272,7 +272,13 @@ pub fn find_quantities(text: &str, taken: &[Range<usize>]) -> Vec<QuantityHit> {
         if NOT_AFTER.contains(&next_word.as_str()) {
             continue;
         }
-        let money_word = c.name("cur").is_some() || f.ends_with("dollars");
+        let money_word = c.name("cur").is_some()
+            || [
+                "dollars", "euros", "pounds", "reais", "rupees", "yuan", "rubles", "dinars",
+                "riyals", "pesos", "naira",
+            ]
+            .iter()
+            .any(|c| f.ends_with(c));
         let (value, money) = if c.name("money").is_some() {
             (
                 number_value(f).map(|v| format!("USD {}", fmt_value(v))),
@@ -309,7 +315,7 @@ pub fn find_quantities(text: &str, taken: &[Range<usize>]) -> Vec<QuantityHit> {
             Some(cur) if cur != "dollars" && cur != "usd" => cur,
             _ => "USD".to_owned(),
         };
-        if money && !value.starts_with("USD") && !value.ends_with("dollars") {
+        if money && !value.starts_with("USD") && !value.chars().any(char::is_alphabetic) {
             value = if c.name("money").is_some() || money_word {
                 format!("{currency} {value}")
             } else {

@@ -472,7 +472,14 @@ pub fn resolve(docs: &[Document], mentions: &[Vec<Mention>]) -> EntityTable {
     // (c) Single words naming a unique multi-word organisation by its last word (`Times`).
     let mut last_word: HashMap<String, Vec<usize>> = HashMap::new();
     for (ci, info) in infos.iter().enumerate() {
-        if info.kind == EntityKind::Organization {
+        // Places too, by a head word: `the Delta` for `Niger Delta`.
+        let place_head = info.kind == EntityKind::Place
+            && info.forms.iter().any(|f| {
+                f.rsplit(' ')
+                    .next()
+                    .is_some_and(|w| super::tag::PLACE_HEADS.contains(&w))
+            });
+        if info.kind == EntityKind::Organization || place_head {
             for f in &info.forms {
                 let k = name_key(f);
                 if let Some((_, last)) = k.rsplit_once(' ') {
@@ -593,7 +600,7 @@ pub fn resolve(docs: &[Document], mentions: &[Vec<Mention>]) -> EntityTable {
     // Single names: the one full name (same document first) whose first or last part it is.
     let mut part_index: HashMap<String, Vec<usize>> = HashMap::new();
     for (fi, (_, parts)) in full.iter().enumerate() {
-        for p in [parts.last().expect("p"), &parts[0]] {
+        for p in parts {
             let v = part_index.entry(phonetic_key(p)).or_default();
             if v.last() != Some(&fi) {
                 v.push(fi);
@@ -634,8 +641,12 @@ pub fn resolve(docs: &[Document], mentions: &[Vec<Mention>]) -> EntityTable {
                 if r == own || cands.iter().any(|c| c.0 == r) {
                     continue;
                 }
+                // Surname; or, when the word is no common given name, the first name
+                // (`Saddam`) or a longer middle name (`Lula`).
+                let middle = &parts[1..parts.len() - 1];
                 let ok = parts_similar(word, parts.last().expect("p"))
-                    || (!given && parts_similar(word, &parts[0]));
+                    || (!given && parts_similar(word, &parts[0]))
+                    || (!given && word.len() >= 4 && middle.iter().any(|m| m == word));
                 if ok {
                     let same_doc = root_docs
                         .get(&r)

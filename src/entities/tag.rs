@@ -222,6 +222,7 @@ const PLACE_HEADS_LIST: &[&str] = &[
     "Prison",
     "Compound",
     "Quarter",
+    "Delta",
     "State",
 ];
 
@@ -858,8 +859,17 @@ impl DocCtx<'_> {
                 let next_ok = |k: usize| {
                     k < n && p.toks[k].joined && !p.toks[k].sent && self.is_name_tok(p, k, false)
                 };
-                if PARTICLES.contains(&w) && next_ok(j + 1) {
-                    j += 2;
+                // `van der Meulen`: one or more particles before a name.
+                let mut k = j;
+                while k < n
+                    && k < j + 3
+                    && PARTICLES.contains(&p.w(k))
+                    && (k == j || p.toks[k].joined)
+                {
+                    k += 1;
+                }
+                if k > j && next_ok(k) {
+                    j = k + 1;
                     continue;
                 }
                 let lone_common = j == i + 1 && p.toks[i].sent && self.gaz.is_common(p.w(i));
@@ -1312,7 +1322,12 @@ impl DocCtx<'_> {
                 // `The ILO`: the article is not part of an acronym.
                 self.push(p, p.span(a, b), EntityKind::Organization, cue)
             } else if self.is_head(w) {
-                self.push(p, span, EntityKind::Organization, Cue::Unknown)
+                let cue = if p.toks[a].sent {
+                    Cue::Maybe
+                } else {
+                    Cue::Unknown
+                };
+                self.push(p, span, EntityKind::Organization, cue)
             } else if org_before {
                 self.push(p, p.span(a, b), EntityKind::Organization, Cue::Strong)
             } else if person_after {
