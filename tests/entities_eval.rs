@@ -73,3 +73,43 @@ fn json_has_the_documented_shape() {
     );
     assert_eq!(dec27["inferred"], true);
 }
+
+#[test]
+fn lookup_and_co_mentions_on_the_seeds() {
+    let corpus = load_seeds();
+    let tagger = Tagger::new();
+    let mentions: Vec<_> = corpus.docs.iter().map(|d| tagger.tag_document(d)).collect();
+    let table = resolve(&corpus.docs, &mentions);
+    let soleimani = table
+        .entities
+        .iter()
+        .position(|e| e.aliases.iter().any(|(a, _)| a == "Qassem Soleimani"))
+        .expect("Soleimani");
+    for q in [
+        "soleimani",
+        "suleimani",
+        "qasem",
+        "@Soleimani",
+        "Qassim Suleimani",
+    ] {
+        let hits = table.find(q);
+        assert_eq!(hits.first().map(|h| h.0), Some(soleimani), "{q}: {hits:?}");
+    }
+    // One entity per person: Maliki is not Mahdi; Hezbollah is not Kataib Hezbollah.
+    let of = |alias: &str| {
+        table
+            .entities
+            .iter()
+            .position(|e| e.aliases.iter().any(|(a, _)| a == alias))
+            .unwrap_or_else(|| panic!("{alias}"))
+    };
+    assert_eq!(of("Maliki"), of("Nouri al-Maliki"));
+    assert_ne!(of("Nouri al-Maliki"), of("Adel Abdul Mahdi"));
+    assert_ne!(of("Hezbollah"), of("Kataib Hezbollah"));
+    assert_eq!(of("US"), of("America"));
+    assert_eq!(of("IRGC"), of("Revolutionary Guards"));
+    // The Quds Force shares paragraphs with its leader.
+    let co = table.co_mentions(of("Quds Force"));
+    assert!(co.iter().any(|(i, n)| *i == soleimani && *n >= 2), "{co:?}");
+    assert!(co.windows(2).all(|w| w[0].1 >= w[1].1));
+}

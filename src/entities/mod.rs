@@ -1,6 +1,7 @@
 //! Named entities: tagging at index time (people, organisations, places, dates,
 //! quantities) and resolving every spelling of one real thing to one entity.
 
+mod cues;
 pub mod dates;
 pub mod gazetteer;
 pub mod json;

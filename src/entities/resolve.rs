@@ -477,7 +477,7 @@ pub fn resolve(docs: &[Document], mentions: &[Vec<Mention>]) -> EntityTable {
             && info.forms.iter().any(|f| {
                 f.rsplit(' ')
                     .next()
-                    .is_some_and(|w| super::tag::PLACE_HEADS.contains(&w))
+                    .is_some_and(|w| super::cues::PLACE_HEADS.contains(&w))
             });
         if info.kind == EntityKind::Organization || place_head {
             for f in &info.forms {
