@@ -71,6 +71,7 @@ fn unseen_news_scores() {
         ("h.txt", include_str!("fixtures/unseen/h.txt")),
         ("i.txt", include_str!("fixtures/unseen/i.txt")),
         ("j.txt", include_str!("fixtures/unseen/j.txt")),
+        ("k.txt", include_str!("fixtures/unseen/k.txt")),
     ]);
     let json = dossier::entities::entities_json(&docs, &t, None);
     let gold = common::gold_entities(include_str!("fixtures/gold_unseen.json"));

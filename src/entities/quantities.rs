@@ -27,7 +27,7 @@ static FIGURE: LazyLock<Regex> = LazyLock::new(|| {
         r"(?xi)
         (?P<mod>(?-u:\b)(?:at\s+least|more\s+than|as\s+many\s+as|up\s+to|nearly|almost|over|about|around|some|an\s+estimated|roughly|approximately|fewer\s+than|less\s+than|close\s+to|upwards\s+of)\s+)?
         (?P<fig>
-            (?P<money>(?:US)?\$\s?\d[\d,]*(?:\.\d+)?(?:\s*(?:{s}|bn|m)(?-u:\b))?)
+            (?P<money>(?:US|A|C|NZ|HK)?[$£€¥₹]\s?\d[\d,]*(?:\.\d+)?(?:\s*(?:{s}|bn|m)(?-u:\b))?)
           | (?P<vague>(?-u:\b)(?:hundreds|thousands|millions|billions|tens\s+of\s+thousands|dozens|scores)(?:\s+of\s+(?:thousands|millions|billions|trillions))?(?:\s+of\s+(?:dollars|euros|pounds|reais|rupees|yuan|rubles|dinars|riyals|pesos|naira))?(?-u:\b))
           | (?P<half>(?-u:\b)half\s+a\s+(?:million|billion|trillion)(?-u:\b)(?:\s+dollars)?)
           | (?P<a_scale>(?-u:\b)a\s+(?:million|billion|trillion)(?-u:\b)(?:\s+dollars)?)
@@ -176,12 +176,35 @@ fn words_value(s: &str) -> Option<f64> {
     Some(total + current)
 }
 
+/// ISO code of a currency symbol (`$` alone is taken as US dollars).
+fn symbol_currency(fig: &str) -> &'static str {
+    if fig.contains('£') {
+        "GBP"
+    } else if fig.contains('€') {
+        "EUR"
+    } else if fig.contains('¥') {
+        "JPY"
+    } else if fig.contains('₹') {
+        "INR"
+    } else if fig.starts_with("A$") {
+        "AUD"
+    } else if fig.starts_with("C$") {
+        "CAD"
+    } else if fig.starts_with("HK$") {
+        "HKD"
+    } else if fig.starts_with("NZ$") {
+        "NZD"
+    } else {
+        "USD"
+    }
+}
+
 fn number_value(fig: &str) -> Option<f64> {
     let mut parts = fig.split_whitespace();
     let num: f64 = parts
         .next()?
-        .trim_start_matches("US")
-        .trim_start_matches('$')
+        .trim_start_matches(|c: char| c.is_ascii_uppercase())
+        .trim_start_matches(['$', '£', '€', '¥', '₹'])
         .replace(',', "")
         .parse()
         .ok()?;
@@ -226,9 +249,9 @@ fn word_spans(text: &str) -> Vec<Range<usize>> {
 static CUES: LazyLock<aho_corasick::AhoCorasick> = LazyLock::new(|| {
     let mut words: Vec<&str> = CASUALTY.to_vec();
     words.extend([
-        "$", "dollar", "euro", "pound", "rupee", "kronor", "kroner", "yuan", "ruble", "rouble",
-        "dinar", "riyal", "shekel", "lira", "peso", "naira", "rand", "franc", "yen", "dirham",
-        "zloty", "hryvnia", "billion", "trillion", "usd",
+        "$", "£", "€", "¥", "₹", "dollar", "euro", "pound", "rupee", "kronor", "kroner", "yuan",
+        "ruble", "rouble", "dinar", "riyal", "shekel", "lira", "peso", "naira", "rand", "franc",
+        "yen", "dirham", "zloty", "hryvnia", "billion", "trillion", "usd",
     ]);
     aho_corasick::AhoCorasick::builder()
         .ascii_case_insensitive(true)
@@ -281,7 +304,7 @@ pub fn find_quantities(text: &str, taken: &[Range<usize>]) -> Vec<QuantityHit> {
             .any(|c| f.ends_with(c));
         let (value, money) = if c.name("money").is_some() {
             (
-                number_value(f).map(|v| format!("USD {}", fmt_value(v))),
+                number_value(f).map(|v| format!("{} {}", symbol_currency(f), fmt_value(v))),
                 true,
             )
         } else if c.name("vague").is_some() {
