@@ -19,6 +19,32 @@ const TITLES: &str = include_str!("../../assets/titles.txt");
 const NON_ENTITIES: &str = include_str!("../../assets/non_entities.txt");
 const COMMON: &str = include_str!("../../assets/common_words.txt");
 
+/// FxHash (rustc's hasher): the word sets are looked up for every capitalised word, and
+/// SipHash's protection against crafted keys buys nothing for a fixed word list.
+#[derive(Default, Clone, Copy)]
+pub struct FxHasher(u64);
+
+impl std::hash::Hasher for FxHasher {
+    fn write(&mut self, bytes: &[u8]) {
+        const K: u64 = 0x51_7c_c1_b7_27_22_0a_95;
+        let mut chunks = bytes.chunks_exact(8);
+        for c in &mut chunks {
+            let v = u64::from_le_bytes(c.try_into().expect("8 bytes"));
+            self.0 = (self.0.rotate_left(5) ^ v).wrapping_mul(K);
+        }
+        for &b in chunks.remainder() {
+            self.0 = (self.0.rotate_left(5) ^ u64::from(b)).wrapping_mul(K);
+        }
+    }
+    fn finish(&self) -> u64 {
+        self.0
+    }
+}
+
+type FastBuild = std::hash::BuildHasherDefault<FxHasher>;
+type FastSet = HashSet<String, FastBuild>;
+type FastMap<K, V> = HashMap<K, V, FastBuild>;
+
 /// One known surface form.
 #[derive(Debug, Clone)]
 pub struct GazEntry {
@@ -36,14 +62,14 @@ pub struct Gazetteer {
     ac: AhoCorasick,
     /// Folded surface form → canonical index.
     by_fold: HashMap<String, u32>,
-    demonyms: HashMap<String, u32>,
-    demonyms_lower: HashSet<String>,
+    demonyms: FastMap<String, u32>,
+    demonyms_lower: FastSet,
     /// Every surface form exactly as listed (for cheap checks while tokenising).
-    exact: HashSet<String>,
-    given: HashSet<String>,
-    titles: HashSet<String>,
-    non_entities: HashSet<String>,
-    common: HashSet<String>,
+    exact: FastSet,
+    given: FastSet,
+    titles: FastSet,
+    non_entities: FastSet,
+    common: FastSet,
 }
 
 /// A gazetteer hit in a paragraph (byte range, entry).
@@ -97,9 +123,9 @@ impl Gazetteer {
             canonicals: Vec::new(),
             ac: AhoCorasick::new(["\u{0}"]).expect("trivial automaton"),
             by_fold: HashMap::new(),
-            demonyms: HashMap::new(),
-            demonyms_lower: HashSet::new(),
-            exact: HashSet::new(),
+            demonyms: FastMap::default(),
+            demonyms_lower: FastSet::default(),
+            exact: FastSet::default(),
             given: words(GIVEN).map(str::to_owned).collect(),
             titles: words(TITLES).map(|w| w.to_ascii_lowercase()).collect(),
             non_entities: words(NON_ENTITIES).map(str::to_owned).collect(),

@@ -704,7 +704,12 @@ pub fn resolve(docs: &[Document], mentions: &[Vec<Mention>]) -> EntityTable {
                 .map(|&i| items[i].surface.as_str())
                 .collect();
             let plural_acr = forms.iter().all(|f| is_acronym(f) && f.ends_with('s'));
-            if kind_members.len() < 2 || plural_acr || best == Cue::Maybe {
+            // `the Company`, `the Board`: ordinary words however often repeated.
+            let ordinary = forms.iter().all(|f| {
+                let k = name_key(f);
+                !k.contains(' ') && gaz.is_common(&k)
+            });
+            if kind_members.len() < 2 || plural_acr || ordinary || best == Cue::Maybe {
                 continue;
             }
         }
