@@ -234,3 +234,22 @@ proptest! {
         }
     }
 }
+
+#[test]
+fn diacritics_aliases_and_date_forms() {
+    let (_, t) = corpus(&[("l.txt", include_str!("fixtures/unseen/l.txt"))]);
+    assert_same(&t, "Recep Tayyip Erdoğan", "Erdogan");
+    assert_same(&t, "Recep Tayyip Erdoğan", "Erdoğan");
+    assert_same(&t, "Mohammed bin Salman", "MBS");
+    assert_same(&t, "Volodymyr Zelenskyy", "Zelensky");
+    assert_same(&t, "Public Investment Fund", "PIF");
+    assert_same(&t, "Ankara", "ANKARA");
+    let value = |a: &str| entity(&t, a).and_then(|e| e.value.clone());
+    assert_eq!(value("early 2000s").as_deref(), Some("2000s"));
+    assert_eq!(value("2020–21").as_deref(), Some("2020/2021"));
+    assert_eq!(value("5th of May").as_deref(), Some("--05-05"));
+    assert_eq!(value("$10bn").as_deref(), Some("USD 10000000000"));
+    for w in ["Saudi", "Turkish", "Wednesday", "Thursday", "Opposition"] {
+        assert!(entity(&t, w).is_none(), "{w:?} tagged");
+    }
+}

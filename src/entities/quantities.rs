@@ -200,15 +200,21 @@ fn symbol_currency(fig: &str) -> &'static str {
 }
 
 fn number_value(fig: &str) -> Option<f64> {
-    let mut parts = fig.split_whitespace();
-    let num: f64 = parts
-        .next()?
+    let digits = fig
         .trim_start_matches(|c: char| c.is_ascii_uppercase())
         .trim_start_matches(['$', '£', '€', '¥', '₹'])
-        .replace(',', "")
-        .parse()
-        .ok()?;
-    Some(parts.next().map_or(num, |s| num * scale(s)))
+        .trim_start();
+    // "6.4 trillion", "10bn", "5m": the number, then its scale word or suffix.
+    let end = digits
+        .find(|c: char| !(c.is_ascii_digit() || c == ',' || c == '.'))
+        .unwrap_or(digits.len());
+    let num: f64 = digits[..end].replace(',', "").parse().ok()?;
+    let scale_word = digits[end..].trim();
+    Some(if scale_word.is_empty() {
+        num
+    } else {
+        num * scale(scale_word)
+    })
 }
 
 fn fmt_value(v: f64) -> String {
