@@ -695,8 +695,25 @@ pub fn resolve(docs: &[Document], mentions: &[Vec<Mention>]) -> EntityTable {
     let cl = clusters(&mut uf, &alive);
     let mut entities: Vec<Entity> = Vec::new();
     for members in cl.values() {
-        let (kind, best) = kind_of(members);
+        let (mut kind, best) = kind_of(members);
         let kind_members: Vec<usize> = members.to_vec();
+        // A bare word repeated with no clue and no full name to join: people are
+        // introduced by full names, titles or speech verbs, so it names an organisation.
+        if best == Cue::Unknown
+            && kind == EntityKind::Person
+            && members
+                .iter()
+                .all(|&i| !items[i].surface.contains(' ') && !items[i].surface.contains('-'))
+            && members.iter().all(|&i| {
+                items[i]
+                    .surface
+                    .chars()
+                    .next()
+                    .is_some_and(char::is_uppercase)
+            })
+        {
+            kind = EntityKind::Organization;
+        }
         if best >= Cue::Unknown {
             // Nothing but uncertain mentions: kept when repeated and not a stray plural acronym.
             let forms: Vec<&str> = kind_members

@@ -790,7 +790,7 @@ impl DocCtx<'_> {
                     return;
                 }
                 let plural = w.ends_with('s');
-                let cue = if plural || p.comment {
+                let cue = if plural || p.comment || p.headline {
                     Cue::Unknown
                 } else {
                     Cue::Weak
