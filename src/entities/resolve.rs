@@ -204,9 +204,11 @@ pub fn resolve(docs: &[Document], mentions: &[Vec<Mention>]) -> EntityTable {
                     )
                 }
                 _ => {
-                    let (k, c) = name_cache
-                        .entry(surface.clone())
-                        .or_insert_with(|| (name_key(&surface), gaz.lookup(&surface)));
+                    if !name_cache.contains_key(surface.as_str()) {
+                        let v = (name_key(&surface), gaz.lookup(&surface));
+                        name_cache.insert(surface.clone(), v);
+                    }
+                    let (k, c) = &name_cache[surface.as_str()];
                     canon = *c;
                     k.clone()
                 }
@@ -233,16 +235,20 @@ pub fn resolve(docs: &[Document], mentions: &[Vec<Mention>]) -> EntityTable {
 
     // Sentence-initial common words stay only as parts of names used in the same document.
     let mut doc_parts: HashMap<(u32, String), ()> = HashMap::new();
+    let mut parts_cache: HashMap<&str, Vec<String>> = HashMap::new();
     for it in &items {
         if it.kind == EntityKind::Person && it.cue <= Cue::Weak {
-            let parts = name_parts(&it.surface);
+            let parts = parts_cache
+                .entry(it.surface.as_str())
+                .or_insert_with(|| name_parts(&it.surface));
             if parts.len() >= 2 {
-                for p in parts {
-                    doc_parts.insert((it.doc, p), ());
+                for p in parts.iter() {
+                    doc_parts.insert((it.doc, p.clone()), ());
                 }
             }
         }
     }
+    drop(parts_cache);
     let mut alive: Vec<bool> = vec![true; n];
     for (i, it) in items.iter_mut().enumerate() {
         if it.cue == Cue::Maybe {
@@ -285,10 +291,14 @@ pub fn resolve(docs: &[Document], mentions: &[Vec<Mention>]) -> EntityTable {
     }
     // Organisations written with other connectors or designators.
     let mut by_org: HashMap<String, usize> = HashMap::new();
+    let mut org_cache: HashMap<&str, Option<String>> = HashMap::new();
     for i in 0..n {
         if alive[i]
             && items[i].kind == EntityKind::Organization
-            && let Some(k) = org_key(&items[i].surface)
+            && let Some(k) = org_cache
+                .entry(items[i].surface.as_str())
+                .or_insert_with(|| org_key(&items[i].surface))
+                .clone()
         {
             match by_org.get(&k) {
                 Some(&j) => uf.union(i, j),
@@ -781,9 +791,11 @@ pub fn resolve(docs: &[Document], mentions: &[Vec<Mention>]) -> EntityTable {
 /// are mentions when the corpus names the person properly elsewhere.
 fn add_lowercase_surnames(docs: &[Document], items: &mut Vec<Item>) {
     let gaz = gazetteer();
-    let mut surnames: Vec<String> = Vec::new();
+    let mut surnames: std::collections::HashSet<String> = std::collections::HashSet::new();
+    let mut seen: std::collections::HashSet<&str> = std::collections::HashSet::new();
     for it in items.iter() {
-        if it.kind != EntityKind::Person || it.cue > Cue::Weak {
+        if it.kind != EntityKind::Person || it.cue > Cue::Weak || !seen.insert(it.surface.as_str())
+        {
             continue;
         }
         let parts = name_parts(&it.surface);
@@ -797,7 +809,7 @@ fn add_lowercase_surnames(docs: &[Document], items: &mut Vec<Item>) {
             && !gaz.is_common(&last)
             && !surnames.contains(&last)
         {
-            surnames.push(last);
+            surnames.insert(last);
         }
     }
     if surnames.is_empty() {
@@ -827,7 +839,7 @@ fn add_lowercase_surnames(docs: &[Document], items: &mut Vec<Item>) {
                 }
                 let Some(s) = start.take() else { continue };
                 let word = &text[s..i];
-                if !surnames.iter().any(|n| n == word) {
+                if !surnames.contains(word) {
                     continue;
                 }
                 let taken = spans

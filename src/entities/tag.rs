@@ -903,7 +903,7 @@ impl DocCtx<'_> {
                             .position(|o| o.range == range)
                             .map(|i| i + start);
                         let mut def = Mention::new(p.para, range, kind, Cue::Strong);
-                        def.alias_of = Some((k - self.doc_base()) as u32);
+                        def.alias_of = Some(k as u32); // `out` holds this document only
                         match idx {
                             Some(i) => {
                                 self.out[i].kind = kind;
@@ -929,9 +929,8 @@ impl DocCtx<'_> {
                     && !between.trim().eq_ignore_ascii_case("or")
                 {
                     let (kind, cue) = (x.kind, x.cue);
-                    let base = self.doc_base();
                     let y = &mut self.out[k + 1];
-                    y.alias_of = Some((k - base) as u32);
+                    y.alias_of = Some(k as u32);
                     if y.cue >= Cue::Unknown {
                         y.kind = kind;
                         y.cue = cue.min(Cue::Weak);
@@ -986,11 +985,6 @@ impl DocCtx<'_> {
                 j -= 1;
             }
         }
-    }
-
-    /// Index of the document's first mention in `out` (mentions are per document).
-    fn doc_base(&self) -> usize {
-        0
     }
 }
 
