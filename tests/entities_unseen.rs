@@ -72,6 +72,7 @@ fn unseen_news_scores() {
         ("i.txt", include_str!("fixtures/unseen/i.txt")),
         ("j.txt", include_str!("fixtures/unseen/j.txt")),
         ("k.txt", include_str!("fixtures/unseen/k.txt")),
+        ("n.txt", include_str!("fixtures/unseen/n.txt")),
     ]);
     let json = dossier::entities::entities_json(&docs, &t, None);
     let gold = common::gold_entities(include_str!("fixtures/gold_unseen.json"));

@@ -749,7 +749,9 @@ impl DocCtx<'_> {
         let person_after = next.as_deref().is_some_and(|w| PERSON_AFTER.contains(&w));
         let org_before = prev.as_deref().is_some_and(|w| ORG_CUES.contains(&w))
             || (matches!(prev.as_deref(), Some("of" | "for" | "at"))
-                && prev2.as_deref().is_some_and(|w| MEMBERS.contains(&w)));
+                && prev2.as_deref().is_some_and(|w| MEMBERS.contains(&w)))
+            // `Helix Biologics chief scientific officer …`: a multi-word name before a role.
+            || (n > 1 && next.as_deref().is_some_and(|w| ORG_ROLES_AFTER.contains(&w)));
         if prev.as_deref().is_some_and(|w| VESSELS.contains(&w)) {
             return; // ship names are not entities
         }

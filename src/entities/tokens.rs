@@ -98,8 +98,10 @@ pub fn tokenize(text: &str, gaz: &Gazetteer, out: &mut Vec<Tok>) {
             || out
                 .last()
                 .is_some_and(|t: &Tok| text[t.s..t.e].ends_with(['!', '?']));
-        let joined =
-            !out.is_empty() && !gap.is_empty() && gap.chars().all(|c| c == ' ' || c == '\u{a0}');
+        // `Bill & Melinda Gates Foundation`: an ampersand between words joins them too.
+        let joined = !out.is_empty()
+            && !gap.is_empty()
+            && (gap.chars().all(|c| c == ' ' || c == '\u{a0}') || gap == " & ");
         out.push(Tok {
             s,
             e,
