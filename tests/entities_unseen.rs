@@ -254,3 +254,24 @@ fn diacritics_aliases_and_date_forms() {
         assert!(entity(&t, w).is_none(), "{w:?} tagged");
     }
 }
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(150))]
+    /// Slices of real documents (comments, markup, NBSP, curly quotes) cut anywhere.
+    #[test]
+    fn slices_of_real_text_tag_soundly(doc in 0usize..5, a in 0usize..20_000, len in 0usize..3_000) {
+        let seeds = dossier::corpus::seed_documents();
+        let text = &seeds[doc].text;
+        let mut s = a.min(text.len());
+        while !text.is_char_boundary(s) { s -= 1; }
+        let mut e = (s + len).min(text.len());
+        while !text.is_char_boundary(e) { e -= 1; }
+        let d = Document::from_text("s.txt".into(), "s.txt".into(), text[s..e].to_owned(), Vec::new());
+        let mentions = Tagger::new().tag_document(&d);
+        for m in &mentions {
+            let para = &d.paragraphs[m.para as usize].text;
+            prop_assert!(m.range.end <= para.len() && para.is_char_boundary(m.range.start) && para.is_char_boundary(m.range.end));
+        }
+        let _ = resolve(std::slice::from_ref(&d), &[mentions]);
+    }
+}
