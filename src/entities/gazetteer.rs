@@ -19,6 +19,32 @@ const TITLES: &str = include_str!("../../assets/titles.txt");
 const NON_ENTITIES: &str = include_str!("../../assets/non_entities.txt");
 const COMMON: &str = include_str!("../../assets/common_words.txt");
 
+/// FxHash (rustc's hasher): the word sets are looked up for every capitalised word, and
+/// SipHash's protection against crafted keys buys nothing for a fixed word list.
+#[derive(Default, Clone, Copy)]
+pub struct FxHasher(u64);
+
+impl std::hash::Hasher for FxHasher {
+    fn write(&mut self, bytes: &[u8]) {
+        const K: u64 = 0x51_7c_c1_b7_27_22_0a_95;
+        let mut chunks = bytes.chunks_exact(8);
+        for c in &mut chunks {
+            let v = u64::from_le_bytes(c.try_into().expect("8 bytes"));
+            self.0 = (self.0.rotate_left(5) ^ v).wrapping_mul(K);
+        }
+        for &b in chunks.remainder() {
+            self.0 = (self.0.rotate_left(5) ^ u64::from(b)).wrapping_mul(K);
+        }
+    }
+    fn finish(&self) -> u64 {
+        self.0
+    }
+}
+
+type FastBuild = std::hash::BuildHasherDefault<FxHasher>;
+type FastSet = HashSet<String, FastBuild>;
+type FastMap<K, V> = HashMap<K, V, FastBuild>;
+
 /// One known surface form.
 #[derive(Debug, Clone)]
 pub struct GazEntry {
@@ -36,11 +62,14 @@ pub struct Gazetteer {
     ac: AhoCorasick,
     /// Folded surface form → canonical index.
     by_fold: HashMap<String, u32>,
-    demonyms: HashMap<String, u32>,
-    given: HashSet<String>,
-    titles: HashSet<String>,
-    non_entities: HashSet<String>,
-    common: HashSet<String>,
+    demonyms: FastMap<String, u32>,
+    demonyms_lower: FastSet,
+    /// Every surface form exactly as listed (for cheap checks while tokenising).
+    exact: FastSet,
+    given: FastSet,
+    titles: FastSet,
+    non_entities: FastSet,
+    common: FastSet,
 }
 
 /// A gazetteer hit in a paragraph (byte range, entry).
@@ -94,7 +123,9 @@ impl Gazetteer {
             canonicals: Vec::new(),
             ac: AhoCorasick::new(["\u{0}"]).expect("trivial automaton"),
             by_fold: HashMap::new(),
-            demonyms: HashMap::new(),
+            demonyms: FastMap::default(),
+            demonyms_lower: FastSet::default(),
+            exact: FastSet::default(),
             given: words(GIVEN).map(str::to_owned).collect(),
             titles: words(TITLES).map(|w| w.to_ascii_lowercase()).collect(),
             non_entities: words(NON_ENTITIES).map(str::to_owned).collect(),
@@ -106,6 +137,7 @@ impl Gazetteer {
             let canon = g.add_canonical(name, EntityKind::Place);
             for d in cols.next().unwrap_or("").split(',').map(str::trim) {
                 if !d.is_empty() {
+                    g.demonyms_lower.insert(d.to_ascii_lowercase());
                     g.demonyms.insert(d.to_owned(), canon);
                 }
             }
@@ -129,6 +161,7 @@ impl Gazetteer {
         g.ac = AhoCorasickBuilder::new()
             .ascii_case_insensitive(true)
             .match_kind(MatchKind::LeftmostLongest)
+            .kind(Some(aho_corasick::AhoCorasickKind::DFA))
             .build(g.entries.iter().map(|e| e.surface.as_str()))
             .expect("gazetteer automaton");
         g
@@ -151,6 +184,7 @@ impl Gazetteer {
         }
         let kind = self.canonicals[canon as usize].1;
         self.by_fold.entry(fold(surface)).or_insert(canon);
+        self.exact.insert(surface.to_owned());
         self.entries.push(GazEntry {
             surface: surface.to_owned(),
             kind,
@@ -195,8 +229,13 @@ impl Gazetteer {
     pub fn is_demonym(&self, word: &str) -> bool {
         self.demonyms.contains_key(word)
             || (word.len() > 3
-                && word.chars().all(|c| c.is_uppercase())
-                && self.demonyms.keys().any(|d| d.eq_ignore_ascii_case(word)))
+                && word.chars().all(|c| !c.is_lowercase())
+                && with_lower(word, |w| self.demonyms_lower.contains(w)))
+    }
+
+    /// Is `word` a listed name exactly as written?
+    pub fn is_known(&self, word: &str) -> bool {
+        self.exact.contains(word)
     }
 
     pub fn is_given_name(&self, word: &str) -> bool {
@@ -204,7 +243,7 @@ impl Gazetteer {
     }
 
     pub fn is_title(&self, word: &str) -> bool {
-        self.titles.contains(&word.to_ascii_lowercase())
+        with_lower(word, |w| self.titles.contains(w))
     }
 
     pub fn is_non_entity(&self, word: &str) -> bool {
@@ -213,9 +252,24 @@ impl Gazetteer {
 
     /// Is this (any case) a common English word?
     pub fn is_common(&self, word: &str) -> bool {
-        let w = word.replace('’', "'").to_lowercase();
-        self.common.contains(&w)
+        with_lower(word, |w| self.common.contains(w))
     }
+}
+
+/// Runs `f` on the ASCII-lower-cased word (’ as '), without allocating; words that are
+/// not short ASCII are never in the word lists.
+fn with_lower(word: &str, f: impl FnOnce(&str) -> bool) -> bool {
+    let mut buf = [0u8; 40];
+    let mut n = 0;
+    for c in word.chars() {
+        let c = if c == '’' { '\'' } else { c };
+        if !c.is_ascii() || n == buf.len() {
+            return false;
+        }
+        buf[n] = c.to_ascii_lowercase() as u8;
+        n += 1;
+    }
+    std::str::from_utf8(&buf[..n]).is_ok_and(f)
 }
 
 /// Exact; or, for names that are not acronyms, capitalised like the entry (`Paypal`,

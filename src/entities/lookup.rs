@@ -22,6 +22,8 @@ pub struct NameLookup {
     words: HashMap<String, Vec<u32>>,
     /// Distinct words (keys of `words`) by first letter, for fuzzy candidates.
     words_by_first: HashMap<char, Vec<String>>,
+    /// The same by second letter: a query missing the first letter (`holodenko`).
+    words_by_second: HashMap<char, Vec<String>>,
 }
 
 impl NameLookup {
@@ -53,15 +55,21 @@ impl NameLookup {
             }
         }
         let mut words_by_first: HashMap<char, Vec<String>> = HashMap::new();
+        let mut words_by_second: HashMap<char, Vec<String>> = HashMap::new();
         for w in words.keys() {
-            if let Some(c) = w.chars().next() {
+            let mut chars = w.chars();
+            if let Some(c) = chars.next() {
                 words_by_first.entry(c).or_default().push(w.clone());
+            }
+            if let Some(c) = chars.next() {
+                words_by_second.entry(c).or_default().push(w.clone());
             }
         }
         NameLookup {
             forms,
             words,
             words_by_first,
+            words_by_second,
         }
     }
 
@@ -120,7 +128,16 @@ impl NameLookup {
             }
             return;
         }
-        for w in self.words_by_first.get(&first).into_iter().flatten() {
+        // Candidates share the first letter, or one side has an extra first letter.
+        let second = q.chars().nth(1);
+        let candidates = self
+            .words_by_first
+            .get(&first)
+            .into_iter()
+            .chain(self.words_by_second.get(&first))
+            .chain(second.and_then(|c| self.words_by_first.get(&c)))
+            .flatten();
+        for w in candidates {
             if w.chars().count().abs_diff(qlen) > 3 {
                 continue;
             }

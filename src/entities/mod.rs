@@ -1,6 +1,18 @@
 //! Named entities: tagging at index time (people, organisations, places, dates,
 //! quantities) and resolving every spelling of one real thing to one entity.
+//!
+//! - `gazetteer`: general world knowledge from `assets/` (one Aho-Corasick automaton).
+//! - `tokens`: word tokens of a paragraph (possessives, abbreviations, hyphen splits).
+//! - `dates`, `quantities`: date expressions with ISO values; casualty and money figures.
+//! - `cues`, `tag`: names found from the text (capitalisation, particles, titles, heads,
+//!   definitions), the gazetteer only helping.
+//! - `resolve`: mentions → entities (variants, surnames, acronyms); `table`: co-mentions
+//!   and `@name` look-up; `json`: the `dossier entities --json` output.
+//!
+//! Tagging is per document and allocation-light so that it runs in the parallel indexing
+//! pass; resolution needs the whole corpus and runs once after it.
 
+mod cues;
 pub mod dates;
 pub mod gazetteer;
 pub mod json;

@@ -27,14 +27,14 @@ static FIGURE: LazyLock<Regex> = LazyLock::new(|| {
         r"(?xi)
         (?P<mod>(?-u:\b)(?:at\s+least|more\s+than|as\s+many\s+as|up\s+to|nearly|almost|over|about|around|some|an\s+estimated|roughly|approximately|fewer\s+than|less\s+than|close\s+to|upwards\s+of)\s+)?
         (?P<fig>
-            (?P<money>(?:US)?\$\s?\d[\d,]*(?:\.\d+)?(?:\s*(?:{s}|bn|m)(?-u:\b))?)
-          | (?P<vague>(?-u:\b)(?:hundreds|thousands|millions|billions|tens\s+of\s+thousands|dozens|scores)(?:\s+of\s+(?:thousands|millions|billions|trillions))?(?:\s+of\s+dollars)?(?-u:\b))
+            (?P<money>(?:US|A|C|NZ|HK)?[$£€¥₹]\s?\d[\d,]*(?:\.\d+)?(?:\s*(?:{s}|bn|m)(?-u:\b))?)
+          | (?P<vague>(?-u:\b)(?:hundreds|thousands|millions|billions|tens\s+of\s+thousands|dozens|scores)(?:\s+of\s+(?:thousands|millions|billions|trillions))?(?:\s+of\s+(?:dollars|euros|pounds|reais|rupees|yuan|rubles|dinars|riyals|pesos|naira))?(?-u:\b))
           | (?P<half>(?-u:\b)half\s+a\s+(?:million|billion|trillion)(?-u:\b)(?:\s+dollars)?)
           | (?P<a_scale>(?-u:\b)a\s+(?:million|billion|trillion)(?-u:\b)(?:\s+dollars)?)
           | (?P<digits>(?-u:\b)\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?(?-u:\b)(?:\s+(?:{s})(?-u:\b))?|(?-u:\b)\d+(?:\.\d+)?(?-u:\b)(?:\s+(?:{s})(?-u:\b))?)
           | (?P<words>(?-u:\b)(?:{w})(?:[\s-]+(?:and\s+)?(?:{w}|{s}))*(?-u:\b))
         )
-        (?P<cur>\s+(?:dollars|euros|pounds|USD)(?-u:\b))?
+        (?P<cur>\s+(?:dollars|euros|pounds|USD|rupees|kronor|kroner|yuan|rubles|roubles|dinars|riyals|shekels|lira|pesos|naira|rand|francs|yen|dirhams|zloty|hryvnias?)(?-u:\b))?
     "
     ))
     .expect("figure regex")
@@ -176,16 +176,45 @@ fn words_value(s: &str) -> Option<f64> {
     Some(total + current)
 }
 
+/// ISO code of a currency symbol (`$` alone is taken as US dollars).
+fn symbol_currency(fig: &str) -> &'static str {
+    if fig.contains('£') {
+        "GBP"
+    } else if fig.contains('€') {
+        "EUR"
+    } else if fig.contains('¥') {
+        "JPY"
+    } else if fig.contains('₹') {
+        "INR"
+    } else if fig.starts_with("A$") {
+        "AUD"
+    } else if fig.starts_with("C$") {
+        "CAD"
+    } else if fig.starts_with("HK$") {
+        "HKD"
+    } else if fig.starts_with("NZ$") {
+        "NZD"
+    } else {
+        "USD"
+    }
+}
+
 fn number_value(fig: &str) -> Option<f64> {
-    let mut parts = fig.split_whitespace();
-    let num: f64 = parts
-        .next()?
-        .trim_start_matches("US")
-        .trim_start_matches('$')
-        .replace(',', "")
-        .parse()
-        .ok()?;
-    Some(parts.next().map_or(num, |s| num * scale(s)))
+    let digits = fig
+        .trim_start_matches(|c: char| c.is_ascii_uppercase())
+        .trim_start_matches(['$', '£', '€', '¥', '₹'])
+        .trim_start();
+    // "6.4 trillion", "10bn", "5m": the number, then its scale word or suffix.
+    let end = digits
+        .find(|c: char| !(c.is_ascii_digit() || c == ',' || c == '.'))
+        .unwrap_or(digits.len());
+    let num: f64 = digits[..end].replace(',', "").parse().ok()?;
+    let scale_word = digits[end..].trim();
+    Some(if scale_word.is_empty() {
+        num
+    } else {
+        num * scale(scale_word)
+    })
 }
 
 fn fmt_value(v: f64) -> String {
@@ -221,9 +250,27 @@ fn word_spans(text: &str) -> Vec<Range<usize>> {
     out
 }
 
+/// Words without which a paragraph holds no casualty or money figure: checked first, in
+/// one pass, so that most paragraphs skip the figure regex.
+static CUES: LazyLock<aho_corasick::AhoCorasick> = LazyLock::new(|| {
+    let mut words: Vec<&str> = CASUALTY.to_vec();
+    words.extend([
+        "$", "£", "€", "¥", "₹", "dollar", "euro", "pound", "rupee", "kronor", "kroner", "yuan",
+        "ruble", "rouble", "dinar", "riyal", "shekel", "lira", "peso", "naira", "rand", "franc",
+        "yen", "dirham", "zloty", "hryvnia", "billion", "trillion", "usd",
+    ]);
+    aho_corasick::AhoCorasick::builder()
+        .ascii_case_insensitive(true)
+        .build(words)
+        .expect("cue automaton")
+});
+
 /// Finds casualty and money figures in one paragraph; `taken` are ranges already tagged
 /// (dates), which are neither figures nor blockers.
 pub fn find_quantities(text: &str, taken: &[Range<usize>]) -> Vec<QuantityHit> {
+    if !CUES.is_match(text) {
+        return Vec::new();
+    }
     let mut cands: Vec<(QuantityHit, bool)> = Vec::new();
     for c in FIGURE.captures_iter(text) {
         let fig = c.name("fig").expect("figure");
@@ -254,10 +301,16 @@ pub fn find_quantities(text: &str, taken: &[Range<usize>]) -> Vec<QuantityHit> {
         if NOT_AFTER.contains(&next_word.as_str()) {
             continue;
         }
-        let money_word = c.name("cur").is_some() || f.ends_with("dollars");
+        let money_word = c.name("cur").is_some()
+            || [
+                "dollars", "euros", "pounds", "reais", "rupees", "yuan", "rubles", "dinars",
+                "riyals", "pesos", "naira",
+            ]
+            .iter()
+            .any(|c| f.ends_with(c));
         let (value, money) = if c.name("money").is_some() {
             (
-                number_value(f).map(|v| format!("USD {}", fmt_value(v))),
+                number_value(f).map(|v| format!("{} {}", symbol_currency(f), fmt_value(v))),
                 true,
             )
         } else if c.name("vague").is_some() {
@@ -284,8 +337,19 @@ pub fn find_quantities(text: &str, taken: &[Range<usize>]) -> Vec<QuantityHit> {
             )
         };
         let Some(mut value) = value else { continue };
-        if money && !value.starts_with("USD") {
-            value = format!("USD {value}");
+        let currency = match c
+            .name("cur")
+            .map(|m| m.as_str().trim().to_ascii_lowercase())
+        {
+            Some(cur) if cur != "dollars" && cur != "usd" => cur,
+            _ => "USD".to_owned(),
+        };
+        if money && !value.starts_with("USD") && !value.chars().any(char::is_alphabetic) {
+            value = if c.name("money").is_some() || money_word {
+                format!("{currency} {value}")
+            } else {
+                value
+            };
         }
         let end = if money_word {
             c.name("cur").map_or(fig.end(), |m| m.end())

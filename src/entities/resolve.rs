@@ -8,7 +8,7 @@
 //! surname-only mentions that point to exactly one full name. Uncertain mentions that
 //! nothing settles are dropped.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
 
 use strsim::{jaro_winkler, levenshtein};
 
@@ -28,6 +28,8 @@ struct Item {
     surface: String,
     core: Option<String>,
     key: String,
+    /// Gazetteer entry of the surface form.
+    canon: Option<u32>,
 }
 
 struct Uf(Vec<usize>);
@@ -179,6 +181,7 @@ pub fn resolve(docs: &[Document], mentions: &[Vec<Mention>]) -> EntityTable {
     let gaz = gazetteer();
     let mut items: Vec<Item> = Vec::new();
     let mut doc_base: Vec<usize> = Vec::new();
+    let mut name_cache: HashMap<String, (String, Option<u32>)> = HashMap::new();
     for (d, (doc, ms)) in docs.iter().zip(mentions).enumerate() {
         doc_base.push(items.len());
         for m in ms {
@@ -194,6 +197,7 @@ pub fn resolve(docs: &[Document], mentions: &[Vec<Mention>]) -> EntityTable {
                 .as_ref()
                 .and_then(|c| p.text.get(c.clone()))
                 .map(self::surface);
+            let mut canon = None;
             let key = match m.kind {
                 EntityKind::Date | EntityKind::Quantity => {
                     format!(
@@ -202,7 +206,15 @@ pub fn resolve(docs: &[Document], mentions: &[Vec<Mention>]) -> EntityTable {
                         m.value.as_deref().unwrap_or(&surface)
                     )
                 }
-                _ => name_key(&surface),
+                _ => {
+                    if !name_cache.contains_key(surface.as_str()) {
+                        let v = (name_key(&surface), gaz.lookup(&surface));
+                        name_cache.insert(surface.clone(), v);
+                    }
+                    let (k, c) = &name_cache[surface.as_str()];
+                    canon = *c;
+                    k.clone()
+                }
             };
             items.push(Item {
                 doc: d as u32,
@@ -216,6 +228,7 @@ pub fn resolve(docs: &[Document], mentions: &[Vec<Mention>]) -> EntityTable {
                 surface,
                 core,
                 key,
+                canon,
             });
         }
     }
@@ -225,16 +238,20 @@ pub fn resolve(docs: &[Document], mentions: &[Vec<Mention>]) -> EntityTable {
 
     // Sentence-initial common words stay only as parts of names used in the same document.
     let mut doc_parts: HashMap<(u32, String), ()> = HashMap::new();
+    let mut parts_cache: HashMap<&str, Vec<String>> = HashMap::new();
     for it in &items {
         if it.kind == EntityKind::Person && it.cue <= Cue::Weak {
-            let parts = name_parts(&it.surface);
+            let parts = parts_cache
+                .entry(it.surface.as_str())
+                .or_insert_with(|| name_parts(&it.surface));
             if parts.len() >= 2 {
-                for p in parts {
-                    doc_parts.insert((it.doc, p), ());
+                for p in parts.iter() {
+                    doc_parts.insert((it.doc, p.clone()), ());
                 }
             }
         }
     }
+    drop(parts_cache);
     let mut alive: Vec<bool> = vec![true; n];
     for (i, it) in items.iter_mut().enumerate() {
         if it.cue == Cue::Maybe {
@@ -262,7 +279,7 @@ pub fn resolve(docs: &[Document], mentions: &[Vec<Mention>]) -> EntityTable {
         }
         if is_name(it.kind)
             && it.cue != Cue::Unknown
-            && let Some(c) = gaz.lookup(&it.surface)
+            && let Some(c) = it.canon
         {
             let (_, ck) = gaz.canonicals[c as usize];
             if ck == it.kind {
@@ -277,10 +294,14 @@ pub fn resolve(docs: &[Document], mentions: &[Vec<Mention>]) -> EntityTable {
     }
     // Organisations written with other connectors or designators.
     let mut by_org: HashMap<String, usize> = HashMap::new();
+    let mut org_cache: HashMap<&str, Option<String>> = HashMap::new();
     for i in 0..n {
         if alive[i]
             && items[i].kind == EntityKind::Organization
-            && let Some(k) = org_key(&items[i].surface)
+            && let Some(k) = org_cache
+                .entry(items[i].surface.as_str())
+                .or_insert_with(|| org_key(&items[i].surface))
+                .clone()
         {
             match by_org.get(&k) {
                 Some(&j) => uf.union(i, j),
@@ -295,7 +316,7 @@ pub fn resolve(docs: &[Document], mentions: &[Vec<Mention>]) -> EntityTable {
         if alive[i]
             && items[i].cue == Cue::Unknown
             && is_name(items[i].kind)
-            && let Some(c) = gaz.lookup(&items[i].surface)
+            && let Some(c) = items[i].canon
             && let Some(&j) = by_canon.get(&c)
         {
             uf.union(i, j);
@@ -315,7 +336,7 @@ pub fn resolve(docs: &[Document], mentions: &[Vec<Mention>]) -> EntityTable {
 
     let gaz_known: Vec<bool> = items
         .iter()
-        .map(|it| is_name(it.kind) && gaz.lookup(&it.surface).is_some())
+        .map(|it| is_name(it.kind) && it.canon.is_some())
         .collect();
     let clusters = |uf: &mut Uf, alive: &[bool]| -> HashMap<usize, Vec<usize>> {
         let mut c: HashMap<usize, Vec<usize>> = HashMap::new();
@@ -358,9 +379,10 @@ pub fn resolve(docs: &[Document], mentions: &[Vec<Mention>]) -> EntityTable {
         .iter()
         .filter(|(_, m)| is_name(items[m[0]].kind))
         .map(|(&root, m)| {
-            let mut forms: Vec<String> = m.iter().map(|&i| items[i].surface.clone()).collect();
-            forms.sort();
-            forms.dedup();
+            let mut refs: Vec<&str> = m.iter().map(|&i| items[i].surface.as_str()).collect();
+            refs.sort_unstable();
+            refs.dedup();
+            let forms: Vec<String> = refs.into_iter().map(str::to_owned).collect();
             let mut docs: Vec<u32> = m.iter().map(|&i| items[i].doc).collect();
             docs.sort();
             docs.dedup();
@@ -463,7 +485,14 @@ pub fn resolve(docs: &[Document], mentions: &[Vec<Mention>]) -> EntityTable {
     // (c) Single words naming a unique multi-word organisation by its last word (`Times`).
     let mut last_word: HashMap<String, Vec<usize>> = HashMap::new();
     for (ci, info) in infos.iter().enumerate() {
-        if info.kind == EntityKind::Organization {
+        // Places too, by a head word: `the Delta` for `Niger Delta`.
+        let place_head = info.kind == EntityKind::Place
+            && info.forms.iter().any(|f| {
+                f.rsplit(' ')
+                    .next()
+                    .is_some_and(|w| super::cues::PLACE_HEADS.contains(&w))
+            });
+        if info.kind == EntityKind::Organization || place_head {
             for f in &info.forms {
                 let k = name_key(f);
                 if let Some((_, last)) = k.rsplit_once(' ') {
@@ -473,6 +502,40 @@ pub fn resolve(docs: &[Document], mentions: &[Vec<Mention>]) -> EntityTable {
                     }
                 }
             }
+        }
+    }
+    // ... or by its first word (`Kestrel` for `Kestrel Mining Corporation`).
+    let mut first_word: HashMap<String, Vec<usize>> = HashMap::new();
+    for (ci, info) in infos.iter().enumerate() {
+        if info.kind == EntityKind::Organization && !info.gaz {
+            for f in &info.forms {
+                let k = name_key(f);
+                if let Some((first, _)) = k.split_once(' ')
+                    && !gaz.is_common(first)
+                    && !gaz.is_demonym(&capitalise(first))
+                {
+                    let v = first_word.entry(first.to_owned()).or_default();
+                    if !v.contains(&ci) {
+                        v.push(ci);
+                    }
+                }
+            }
+        }
+    }
+    for info in &infos {
+        if info.gaz
+            || (info.cue == Cue::Strong && info.kind != EntityKind::Organization)
+            || info.kind == EntityKind::Place
+            || info.forms.iter().any(|f| name_key(f).contains(' '))
+        {
+            continue;
+        }
+        let k = name_key(&info.forms[0]);
+        if let Some(c) = first_word.get(&k)
+            && c.len() == 1
+            && infos[c[0]].root != info.root
+        {
+            merges.push((info.root, infos[c[0]].root));
         }
     }
     for info in &infos {
@@ -547,7 +610,11 @@ pub fn resolve(docs: &[Document], mentions: &[Vec<Mention>]) -> EntityTable {
                     // A middle name or initial more: same first and last, rest in order.
                     parts_similar(&short[0], &long[0])
                         && parts_similar(short.last().expect("p"), long.last().expect("p"))
-                        || long.ends_with(short) && short.len() >= 2
+                        || short.len() >= 2
+                            && long[long.len() - short.len()..]
+                                .iter()
+                                .zip(short.iter())
+                                .all(|(a, b)| parts_similar(a, b))
                 };
                 if same {
                     merges.push((infos[*ca].root, infos[*cb].root));
@@ -561,29 +628,21 @@ pub fn resolve(docs: &[Document], mentions: &[Vec<Mention>]) -> EntityTable {
     merges.clear();
 
     // Single names: the one full name (same document first) whose first or last part it is.
-    let mut part_index: HashMap<String, Vec<(usize, bool)>> = HashMap::new();
-    for (ci, parts) in &full {
-        let root = uf.find(infos[*ci].root);
-        for (pos, p) in [(true, parts.last().expect("p")), (false, &parts[0])] {
+    let mut part_index: HashMap<String, Vec<usize>> = HashMap::new();
+    for (fi, (_, parts)) in full.iter().enumerate() {
+        for p in parts {
             let v = part_index.entry(phonetic_key(p)).or_default();
-            v.push((root, pos));
-            let _ = pos;
+            if v.last() != Some(&fi) {
+                v.push(fi);
+            }
         }
     }
-    // Per cluster root: its full names (indices into `full`) and its documents.
-    let mut full_by_root: HashMap<usize, Vec<usize>> = HashMap::new();
-    for (fi, (ci, _)) in full.iter().enumerate() {
-        full_by_root
-            .entry(uf.find(infos[*ci].root))
+    let mut root_docs: HashMap<usize, Vec<u32>> = HashMap::new();
+    for info in &infos {
+        root_docs
+            .entry(uf.find(info.root))
             .or_default()
-            .push(fi);
-    }
-    let mut docs_by_root: HashMap<usize, HashSet<u32>> = HashMap::new();
-    for o in &infos {
-        docs_by_root
-            .entry(uf.find(o.root))
-            .or_default()
-            .extend(o.docs.iter().copied());
+            .extend(&info.docs);
     }
     for info in &infos {
         if info.gaz || (info.kind == EntityKind::Place && info.cue == Cue::Strong) {
@@ -606,26 +665,23 @@ pub fn resolve(docs: &[Document], mentions: &[Vec<Mention>]) -> EntityTable {
         let mut cands: Vec<(usize, bool)> = Vec::new();
         if let Some(v) = part_index.get(&phonetic_key(word)) {
             let own = uf.find(info.root);
-            let mut seen: HashSet<usize> = HashSet::new();
-            for &(root, _) in v {
-                let r = uf.find(root);
-                if r == own || !seen.insert(r) {
+            for &fi in v {
+                let (ci, parts) = &full[fi];
+                let r = uf.find(infos[*ci].root);
+                if r == own || cands.iter().any(|c| c.0 == r) {
                     continue;
                 }
-                let ok = full_by_root.get(&r).is_some_and(|fis| {
-                    fis.iter().any(|&fi| {
-                        let parts = &full[fi].1;
-                        parts_similar(word, parts.last().expect("p"))
-                            || (!given && parts_similar(word, &parts[0]))
-                    })
-                });
+                // Surname; or, when the word is no common given name, the first name
+                // (`Saddam`) or a longer middle name (`Lula`).
+                let middle = &parts[1..parts.len() - 1];
+                let ok = parts_similar(word, parts.last().expect("p"))
+                    || (!given && parts_similar(word, &parts[0]))
+                    || (!given && word.len() >= 4 && middle.iter().any(|m| m == word));
                 if ok {
-                    let same_doc = docs_by_root
+                    let same_doc = root_docs
                         .get(&r)
-                        .is_some_and(|docs| info.docs.iter().any(|d| docs.contains(d)));
-                    if !cands.iter().any(|c| c.0 == r) {
-                        cands.push((r, same_doc));
-                    }
+                        .is_some_and(|ds| ds.iter().any(|d| info.docs.contains(d)));
+                    cands.push((r, same_doc));
                 }
             }
         }
@@ -647,6 +703,7 @@ pub fn resolve(docs: &[Document], mentions: &[Vec<Mention>]) -> EntityTable {
         .filter(|i| person_like(i) && i.forms.iter().all(|f| name_parts(f).len() == 1))
         .map(|i| (i.root, name_parts(&i.forms[0]).pop().unwrap_or_default()))
         .collect();
+    // Keyed by first letter too: `parts_similar` requires the same first letter.
     let mut sblock: HashMap<(String, Option<char>), Vec<usize>> = HashMap::new();
     for (k, (_, w)) in singles.iter().enumerate() {
         sblock
@@ -672,8 +729,25 @@ pub fn resolve(docs: &[Document], mentions: &[Vec<Mention>]) -> EntityTable {
     let cl = clusters(&mut uf, &alive);
     let mut entities: Vec<Entity> = Vec::new();
     for members in cl.values() {
-        let (kind, best) = kind_of(members);
+        let (mut kind, best) = kind_of(members);
         let kind_members: Vec<usize> = members.to_vec();
+        // A bare word repeated with no clue and no full name to join: people are
+        // introduced by full names, titles or speech verbs, so it names an organisation.
+        if best == Cue::Unknown
+            && kind == EntityKind::Person
+            && members
+                .iter()
+                .all(|&i| !items[i].surface.contains(' ') && !items[i].surface.contains('-'))
+            && members.iter().all(|&i| {
+                items[i]
+                    .surface
+                    .chars()
+                    .next()
+                    .is_some_and(char::is_uppercase)
+            })
+        {
+            kind = EntityKind::Organization;
+        }
         if best >= Cue::Unknown {
             // Nothing but uncertain mentions: kept when repeated and not a stray plural acronym.
             let forms: Vec<&str> = kind_members
@@ -681,7 +755,12 @@ pub fn resolve(docs: &[Document], mentions: &[Vec<Mention>]) -> EntityTable {
                 .map(|&i| items[i].surface.as_str())
                 .collect();
             let plural_acr = forms.iter().all(|f| is_acronym(f) && f.ends_with('s'));
-            if kind_members.len() < 2 || plural_acr || best == Cue::Maybe {
+            // `the Company`, `the Board`: ordinary words however often repeated.
+            let ordinary = forms.iter().all(|f| {
+                let k = name_key(f);
+                !k.contains(' ') && gaz.is_common(&k)
+            });
+            if kind_members.len() < 2 || plural_acr || ordinary || best == Cue::Maybe {
                 continue;
             }
         }
@@ -736,9 +815,11 @@ pub fn resolve(docs: &[Document], mentions: &[Vec<Mention>]) -> EntityTable {
 /// are mentions when the corpus names the person properly elsewhere.
 fn add_lowercase_surnames(docs: &[Document], items: &mut Vec<Item>) {
     let gaz = gazetteer();
-    let mut surnames: Vec<String> = Vec::new();
+    let mut surnames: std::collections::HashSet<String> = std::collections::HashSet::new();
+    let mut seen: std::collections::HashSet<&str> = std::collections::HashSet::new();
     for it in items.iter() {
-        if it.kind != EntityKind::Person || it.cue > Cue::Weak {
+        if it.kind != EntityKind::Person || it.cue > Cue::Weak || !seen.insert(it.surface.as_str())
+        {
             continue;
         }
         let parts = name_parts(&it.surface);
@@ -752,11 +833,18 @@ fn add_lowercase_surnames(docs: &[Document], items: &mut Vec<Item>) {
             && !gaz.is_common(&last)
             && !surnames.contains(&last)
         {
-            surnames.push(last);
+            surnames.insert(last);
         }
     }
     if surnames.is_empty() {
         return;
+    }
+    let mut spans: HashMap<(u32, u32), Vec<(u32, u32)>> = HashMap::new();
+    for it in items.iter() {
+        spans
+            .entry((it.doc, it.para))
+            .or_default()
+            .push((it.start, it.end));
     }
     for (d, doc) in docs.iter().enumerate() {
         for (pi, p) in doc.paragraphs.iter().enumerate() {
@@ -775,15 +863,12 @@ fn add_lowercase_surnames(docs: &[Document], items: &mut Vec<Item>) {
                 }
                 let Some(s) = start.take() else { continue };
                 let word = &text[s..i];
-                if !surnames.iter().any(|n| n == word) {
+                if !surnames.contains(word) {
                     continue;
                 }
-                let taken = items.iter().any(|it| {
-                    it.doc == d as u32
-                        && it.para == pi as u32
-                        && (it.start as usize) < i
-                        && s < it.end as usize
-                });
+                let taken = spans
+                    .get(&(d as u32, pi as u32))
+                    .is_some_and(|v| v.iter().any(|&(a, b)| (a as usize) < i && s < b as usize));
                 if taken {
                     continue;
                 }
@@ -808,6 +893,7 @@ fn add_lowercase_surnames(docs: &[Document], items: &mut Vec<Item>) {
                     value: None,
                     inferred: false,
                     key: name_key(&surface),
+                    canon: gaz.lookup(&surface),
                     surface,
                     core: None,
                 });
@@ -848,16 +934,15 @@ fn canonical_name<'a>(
     aliases
         .iter()
         .max_by(|a, b| {
-            let pa = if kind == EntityKind::Person {
-                name_parts(&a.0).len()
-            } else {
-                0
+            // People: most name parts; others: a multi-word name over a short form.
+            let parts = |s: &str| {
+                if kind == EntityKind::Person {
+                    name_parts(s).len()
+                } else {
+                    usize::from(s.contains(' '))
+                }
             };
-            let pb = if kind == EntityKind::Person {
-                name_parts(&b.0).len()
-            } else {
-                0
-            };
+            let (pa, pb) = (parts(&a.0), parts(&b.0));
             proper(&a.0)
                 .cmp(&proper(&b.0))
                 .then(pa.cmp(&pb))

@@ -14,6 +14,7 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
+use super::cues::*;
 use super::dates::{Dateline, find_dates};
 use super::gazetteer::Gazetteer;
 use super::quantities::find_quantities;
@@ -21,413 +22,8 @@ use super::tokens::{HYPHEN_PARTICLES, Tok, tokenize};
 use super::{Cue, EntityKind, Mention};
 use crate::corpus::{Document, ParaKind};
 
-/// Words that make a capitalised run an organisation when they end it (or precede `of`).
-pub const ORG_HEADS: &[&str] = &[
-    "Ministry",
-    "Department",
-    "Force",
-    "Forces",
-    "Corps",
-    "Organisation",
-    "Organization",
-    "Party",
-    "University",
-    "Foundation",
-    "Times",
-    "LLC",
-    "Inc",
-    "Inc.",
-    "Ltd",
-    "Ltd.",
-    "Corp",
-    "Corp.",
-    "Corporation",
-    "Company",
-    "Group",
-    "Agency",
-    "Council",
-    "Committee",
-    "Commission",
-    "Institute",
-    "Institution",
-    "Association",
-    "Society",
-    "Union",
-    "League",
-    "Front",
-    "Movement",
-    "Army",
-    "Navy",
-    "Brigade",
-    "Brigades",
-    "Battalion",
-    "Division",
-    "Regiment",
-    "Guard",
-    "Guards",
-    "Police",
-    "Service",
-    "Services",
-    "Bureau",
-    "Office",
-    "Authority",
-    "Bank",
-    "Fund",
-    "Trust",
-    "Center",
-    "Centre",
-    "Network",
-    "News",
-    "Journal",
-    "Tribune",
-    "Herald",
-    "Gazette",
-    "Press",
-    "Radio",
-    "Television",
-    "Media",
-    "Magazine",
-    "Research",
-    "Project",
-    "Initiative",
-    "Coalition",
-    "Alliance",
-    "Federation",
-    "Congress",
-    "Parliament",
-    "Assembly",
-    "Court",
-    "Tribunal",
-    "Board",
-    "Airlines",
-    "Airways",
-    "Motors",
-    "Industries",
-    "Holdings",
-    "Partners",
-    "Technologies",
-    "Systems",
-    "Energy",
-    "Petroleum",
-    "Mining",
-    "Club",
-    "Church",
-    "School",
-    "College",
-    "Academy",
-    "Site",
-    "Website",
-    "Cabinet",
-    "Directorate",
-    "Command",
-    "Units",
-    "Bank",
-    "Exchange",
-    "Commission",
-    "Laboratory",
-    "Laboratories",
-    "Hospital",
-    "Ministries",
-    "Agencies",
-    "Brotherhood",
-    "Jihad",
-    "Caucus",
-    "Secretariat",
-    "Observatory",
-];
-
-/// Words that make a capitalised run a place when they end it.
-pub const PLACE_HEADS: &[&str] = &[
-    "City",
-    "Province",
-    "Zone",
-    "Airport",
-    "Base",
-    "Airbase",
-    "Island",
-    "Islands",
-    "River",
-    "Valley",
-    "Mountains",
-    "Mountain",
-    "Sea",
-    "Bay",
-    "Strait",
-    "Square",
-    "Street",
-    "Avenue",
-    "Road",
-    "Palace",
-    "Embassy",
-    "Consulate",
-    "Bridge",
-    "Park",
-    "Stadium",
-    "Heights",
-    "Desert",
-    "Peninsula",
-    "Coast",
-    "Lake",
-    "Ocean",
-    "County",
-    "District",
-    "Region",
-    "Governorate",
-    "Prefecture",
-    "Oblast",
-    "Canal",
-    "Plateau",
-    "Hills",
-    "Camp",
-    "Harbor",
-    "Harbour",
-    "Port",
-    "Village",
-    "Town",
-    "Dam",
-    "Oasis",
-    "Crossing",
-    "Checkpoint",
-    "Refinery",
-    "Mosque",
-    "Cathedral",
-    "Prison",
-    "Compound",
-    "Quarter",
-];
-
-/// Lower-case heads that extend a name before them into a place (`K-1 airbase`).
-const LOWER_PLACE_HEADS: &[&str] = &[
-    "province",
-    "governorate",
-    "oblast",
-    "district",
-    "airbase",
-    "embassy",
-    "consulate",
-    "county",
-    "airport",
-];
-
-/// Roles written in lower case before a name (`Quds Force leader Qassem Soleimani`).
-const ROLES: &[&str] = &[
-    "leader",
-    "spokesman",
-    "spokeswoman",
-    "spokesperson",
-    "commander",
-    "minister",
-    "president",
-    "premier",
-    "chief",
-    "general",
-    "official",
-    "envoy",
-    "ambassador",
-    "secretary",
-    "analyst",
-    "author",
-    "journalist",
-    "reporter",
-    "senator",
-    "governor",
-    "mayor",
-    "cleric",
-    "director",
-    "founder",
-    "adviser",
-    "advisor",
-    "chairman",
-    "chairwoman",
-    "ceo",
-    "colonel",
-    "deputy",
-    "lawyer",
-    "attorney",
-    "professor",
-    "scientist",
-    "economist",
-    "researcher",
-    "correspondent",
-    "editor",
-    "mentor",
-    "commentator",
-    "activist",
-    "businessman",
-    "businesswoman",
-    "candidate",
-    "lawmaker",
-    "legislator",
-    "diplomat",
-    "officer",
-    "pilot",
-    "soldier",
-    "resident",
-    "witness",
-    "mother",
-    "father",
-    "son",
-    "daughter",
-    "wife",
-    "husband",
-    "brother",
-    "colleague",
-    "predecessor",
-    "successor",
-    "rival",
-    "boss",
-    "dictator",
-    "strongman",
-    "imam",
-    "sheikh",
-    "tycoon",
-    "billionaire",
-    "owner",
-    "judge",
-    "prosecutor",
-    "ayatollah",
-    "by",
-    "mr",
-    "mrs",
-    "ms",
-    "dr",
-    "head",
-    "coordinator",
-    "inspector",
-    "representative",
-    "negotiator",
-    "manager",
-    "executive",
-];
-
-/// Words after a name that make it a person.
-const PERSON_AFTER: &[&str] = &[
-    "said",
-    "says",
-    "told",
-    "added",
-    "wrote",
-    "argued",
-    "insisted",
-    "explained",
-    "noted",
-    "stated",
-    "warned",
-    "announced",
-    "declared",
-    "tweeted",
-    "claimed",
-    "admitted",
-    "replied",
-    "urged",
-    "asked",
-    "recalled",
-    "administration",
-    "administrations",
-    "regime",
-    "himself",
-    "herself",
-    "government",
-    "complained",
-    "denied",
-    "acknowledged",
-    "vowed",
-    "stressed",
-];
-
-/// Prepositions before a place.
-const PLACE_PREPS: &[&str] = &[
-    "in",
-    "from",
-    "to",
-    "near",
-    "into",
-    "across",
-    "outside",
-    "towards",
-    "toward",
-    "throughout",
-    "via",
-    "around",
-    "inside",
-];
-
-/// Nouns in "the town of X".
-const PLACE_NOUNS: &[&str] = &[
-    "town",
-    "city",
-    "village",
-    "province",
-    "region",
-    "district",
-    "capital",
-    "port",
-    "state",
-    "country",
-    "island",
-    "suburb",
-    "area",
-    "governorate",
-    "county",
-    "outskirts",
-    "neighbourhood",
-    "neighborhood",
-    "republic",
-    "kingdom",
-    "enclave",
-    "territory",
-];
-
-/// Lower-case particles inside personal names.
-const PARTICLES: &[&str] = &[
-    "al", "el", "bin", "ibn", "bint", "ben", "van", "von", "der", "den", "de", "da", "di", "del",
-    "della", "du", "la", "le", "ter", "dos", "das", "am",
-];
-
-/// Capitalised name parts that mark a personal name (`Abu Mahdi`, `Abdul Mahdi`).
-const CAP_PARTICLES: &[&str] = &[
-    "Abu", "Abdul", "Abdel", "Abd", "Al", "El", "Bin", "Ibn", "Van", "Von", "De",
-];
-
-/// Capitalised function words: they never continue a name (`Findings From Secret`).
-const FUNCTION_CAPS: &[&str] = &[
-    "The", "A", "An", "And", "Or", "But", "Of", "In", "On", "At", "To", "For", "From", "With",
-    "By", "As", "Is", "Are", "Was", "Were", "Be", "Into", "Over", "Than", "That", "This", "Not",
-    "No", "If", "So",
-];
-
-/// Honorifics that are part of a name as written but not of its shortest form.
-const HONORIFICS: &[&str] = &[
-    "Sayyid", "Sayyed", "Sayed", "Seyed", "Sheikh", "Shaikh", "Haji", "Hajji", "Mullah",
-];
-
-const DIRECTIONS: &[&str] = &[
-    "Northern",
-    "Southern",
-    "Eastern",
-    "Western",
-    "Central",
-    "Greater",
-    "Upper",
-    "Lower",
-    "North",
-    "South",
-    "East",
-    "West",
-    "Northeastern",
-    "Northwestern",
-    "Southeastern",
-    "Southwestern",
-];
-
-const US_STATES: &[&str] = &[
-    "AL", "AK", "AZ", "AR", "CA", "CO", "CT", "DE", "FL", "GA", "ID", "IL", "IA", "KS", "KY", "LA",
-    "MD", "MA", "MI", "MN", "MS", "MO", "MT", "NE", "NV", "NH", "NJ", "NM", "NY", "NC", "ND", "OH",
-    "PA", "RI", "SC", "SD", "TN", "TX", "UT", "VT", "VA", "WA", "WV", "WI", "WY", "DC",
-];
-
 static URL: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(?-u:\b)(?:https?://|www\.)\S+|[\w.+-]+@[\w-]+(?:\.[\w-]+)+|(?-u:\b)[\w-]+(?:\.[\w-]+)*\.(?:com|org|net|ca|uk|gov|edu|io|info|de|fr)(?-u:\b)(?:/\S*)?")
+    Regex::new(r"(?:[hH][tT][tT][pP][sS]?://|[wW][wW][wW]\.)[^\s]+|[A-Za-z0-9_.+-]+@[A-Za-z0-9_-]+(?:\.[A-Za-z0-9_-]+)+|(?-u:\b)[A-Za-z0-9_-]+(?:\.[A-Za-z0-9_-]+)*\.(?:com|org|net|ca|uk|gov|edu|io|info|de|fr)(?-u:\b)(?:/[^\s]*)?")
         .expect("url regex")
 });
 
@@ -464,6 +60,8 @@ pub fn tag_document(gaz: &Gazetteer, doc: &Document) -> Vec<Mention> {
         handles,
         ships: Vec::new(),
         toks: Vec::new(),
+        used_buf: Vec::new(),
+        gaz_buf: Vec::new(),
         out: Vec::new(),
     };
     for (i, p) in doc.paragraphs.iter().enumerate() {
@@ -479,6 +77,9 @@ struct DocCtx<'a> {
     /// Ship names seen (`Mesa Verde` after `USS`): hidden wherever they recur.
     ships: Vec<String>,
     toks: Vec<Tok>,
+    /// Buffers reused from paragraph to paragraph.
+    used_buf: Vec<bool>,
+    gaz_buf: Vec<Option<(usize, u32)>>,
     out: Vec<Mention>,
 }
 
@@ -565,7 +166,17 @@ impl DocCtx<'_> {
     fn paragraph(&mut self, para: u32, text: &str, kind: ParaKind) {
         let gaz = self.gaz;
         let first_mention = self.out.len();
-        let mut blocked: Vec<Range<usize>> = URL.find_iter(text).map(|m| m.range()).collect();
+        // URLs and e-mail addresses (checked only where a "." or "@" could start one).
+        let maybe_url = text.contains('@')
+            || text
+                .as_bytes()
+                .windows(2)
+                .any(|w| w[0] == b'.' && w[1].is_ascii_alphanumeric());
+        let mut blocked: Vec<Range<usize>> = if maybe_url {
+            URL.find_iter(text).map(|m| m.range()).collect()
+        } else {
+            Vec::new()
+        };
         for d in find_dates(text, self.dateline) {
             if blocked
                 .iter()
@@ -589,33 +200,43 @@ impl DocCtx<'_> {
 
         let mut toks = std::mem::take(&mut self.toks);
         tokenize(text, gaz, &mut toks);
+        let mut used = std::mem::take(&mut self.used_buf);
+        used.clear();
+        used.extend(
+            toks.iter()
+                .map(|t| blocked.iter().any(|b| b.start < t.e && t.s < b.end)),
+        );
+        let mut gaz_at = std::mem::take(&mut self.gaz_buf);
+        gaz_at.clear();
+        gaz_at.resize(toks.len(), None);
         let mut p = Para {
             text,
             toks: &toks,
-            used: toks
-                .iter()
-                .map(|t| blocked.iter().any(|b| b.start < t.e && t.s < b.end))
-                .collect(),
-            gaz_at: vec![None; toks.len()],
+            used,
+            gaz_at,
             headline: false,
             comment: kind == ParaKind::Comment,
             para,
             first_mention,
         };
-        p.headline = kind == ParaKind::Heading || is_title_case(&p, gaz);
+        p.headline =
+            kind == ParaKind::Heading || (kind != ParaKind::Byline && is_title_case(&p, gaz));
 
         // Gazetteer hits aligned to tokens.
-        let mut starts = std::collections::HashMap::new();
-        for (i, t) in toks.iter().enumerate() {
-            starts.insert(t.s, i);
-        }
         gaz.find(text, |h| {
-            if let Some(&i) = starts.get(&h.start) {
+            if let Ok(i) = toks.binary_search_by_key(&h.start, |t| t.s) {
                 let mut j = i;
                 while j < toks.len() && toks[j].e < h.end {
                     j += 1;
                 }
-                if j < toks.len() && toks[j].e == h.end && !p.used[i..=j].iter().any(|u| *u) {
+                // "Nice post": a common word opening a sentence is not the city.
+                let word = &text[toks[i].s..toks[i].e];
+                let ordinary = i == j && toks[i].sent && gaz.is_common(word);
+                if j < toks.len()
+                    && toks[j].e == h.end
+                    && !ordinary
+                    && !p.used[i..=j].iter().any(|u| *u)
+                {
                     p.gaz_at[i] = Some((j + 1, h.entry));
                 }
             }
@@ -626,6 +247,8 @@ impl DocCtx<'_> {
         }
         self.chunks(&mut p);
         self.post_pass(&p);
+        self.used_buf = p.used;
+        self.gaz_buf = p.gaz_at;
         self.toks = toks;
     }
 
@@ -712,8 +335,17 @@ impl DocCtx<'_> {
                 let next_ok = |k: usize| {
                     k < n && p.toks[k].joined && !p.toks[k].sent && self.is_name_tok(p, k, false)
                 };
-                if PARTICLES.contains(&w) && next_ok(j + 1) {
-                    j += 2;
+                // `van der Meulen`: one or more particles before a name.
+                let mut k = j;
+                while k < n
+                    && k < j + 3
+                    && PARTICLES.contains(&p.w(k))
+                    && (k == j || p.toks[k].joined)
+                {
+                    k += 1;
+                }
+                if k > j && next_ok(k) {
+                    j = k + 1;
                     continue;
                 }
                 let lone_common = j == i + 1 && p.toks[i].sent && self.gaz.is_common(p.w(i));
@@ -745,7 +377,7 @@ impl DocCtx<'_> {
             || (a..b).any(|k| {
                 let w = p.w(k);
                 ORG_HEADS.contains(&w)
-                    || PLACE_HEADS.contains(&w)
+                    || (PLACE_HEADS.contains(&w) && w != "State")
                     || matches!(w, "Republic" | "Kingdom" | "Gulf" | "Bay" | "Strait")
             })
     }
@@ -755,6 +387,8 @@ impl DocCtx<'_> {
     fn right_is_separate(&self, p: &Para, k: usize) -> bool {
         let w = p.w(k);
         self.gaz.is_demonym(w)
+            || self.gaz.is_non_entity(w)
+            || super::dates::month_number(w).is_some_and(|_| w.len() >= 3 && !w.contains('.'))
             || p.gaz_at[k].is_some_and(|(_, e)| self.gaz.entry(e).kind == EntityKind::Organization)
     }
 
@@ -995,6 +629,14 @@ impl DocCtx<'_> {
             self.piece(p, a, b, None, split);
             return;
         }
+        // `group Baltic Watch`: the whole run is an organisation.
+        if p.prev_word(a, false)
+            .is_some_and(|w| ORG_CUES.contains(&w.as_str()))
+            && the_tok.is_none()
+        {
+            self.push(p, p.span(a, b), EntityKind::Organization, Cue::Strong);
+            return;
+        }
         let honorific = (HONORIFICS.contains(&p.w(a)) && b > a + 2).then_some(a + 1);
         let by = p.prev_word(a, false).as_deref() == Some("by");
         let role_before = p
@@ -1105,6 +747,14 @@ impl DocCtx<'_> {
         let prev2 = (a > 1).then(|| p.prev_word(a - 1, false)).flatten();
         let next = p.next_word(b - 1).map(str::to_lowercase);
         let person_after = next.as_deref().is_some_and(|w| PERSON_AFTER.contains(&w));
+        let org_before = prev.as_deref().is_some_and(|w| ORG_CUES.contains(&w))
+            || (matches!(prev.as_deref(), Some("of" | "for" | "at"))
+                && prev2.as_deref().is_some_and(|w| MEMBERS.contains(&w)))
+            // `Helix Biologics chief scientific officer …`: a multi-word name before a role.
+            || (n > 1 && next.as_deref().is_some_and(|w| ORG_ROLES_AFTER.contains(&w)));
+        if prev.as_deref().is_some_and(|w| VESSELS.contains(&w)) {
+            return; // ship names are not entities
+        }
         let place_of = prev.as_deref() == Some("of")
             && prev2.as_deref().is_some_and(|w| PLACE_NOUNS.contains(&w));
         let state_after = b < p.toks.len()
@@ -1120,6 +770,12 @@ impl DocCtx<'_> {
                 }));
         let place_prep =
             the_tok.is_none() && prev.as_deref().is_some_and(|w| PLACE_PREPS.contains(&w));
+        // `Cupertino-based`: a place.
+        let based = p.text[p.toks[b - 1].e..].starts_with("-based");
+        if based && n <= 3 && !words.iter().any(|w| is_all_caps(w)) {
+            self.push(p, p.span(a, b), EntityKind::Place, Cue::Strong);
+            return;
+        }
 
         let m = if n == 1 {
             let w = words[0];
@@ -1136,16 +792,30 @@ impl DocCtx<'_> {
                     return;
                 }
                 let plural = w.ends_with('s');
-                let cue = if plural || p.comment {
+                let cue = if plural || p.comment || p.headline {
                     Cue::Unknown
                 } else {
                     Cue::Weak
                 };
-                self.push(p, span, EntityKind::Organization, cue)
+                // `The ILO`: the article is not part of an acronym.
+                self.push(p, p.span(a, b), EntityKind::Organization, cue)
             } else if self.is_head(w) {
-                self.push(p, span, EntityKind::Organization, Cue::Unknown)
+                let cue = if p.toks[a].sent {
+                    Cue::Maybe
+                } else {
+                    Cue::Unknown
+                };
+                self.push(p, span, EntityKind::Organization, cue)
+            } else if org_before {
+                self.push(p, p.span(a, b), EntityKind::Organization, Cue::Strong)
             } else if person_after {
-                self.push(p, p.span(a, b), EntityKind::Person, Cue::Strong)
+                // "Officials said" opens sentences too: alone, that is not enough.
+                let cue = if p.toks[a].sent {
+                    Cue::Unknown
+                } else {
+                    Cue::Strong
+                };
+                self.push(p, p.span(a, b), EntityKind::Person, cue)
             } else if place_of || state_after {
                 let m = self.push(p, p.span(a, b), EntityKind::Place, Cue::Strong);
                 if state_after {
@@ -1173,7 +843,9 @@ impl DocCtx<'_> {
             if n > 4 {
                 return;
             }
-            if person_after {
+            if org_before {
+                self.push(p, p.span(a, b), EntityKind::Organization, Cue::Strong)
+            } else if person_after {
                 self.push(p, p.span(a, b), EntityKind::Person, Cue::Strong)
             } else if place_of || state_after {
                 self.push(p, p.span(a, b), EntityKind::Place, Cue::Strong)
@@ -1181,6 +853,9 @@ impl DocCtx<'_> {
                 self.push(p, span, EntityKind::Organization, Cue::Weak)
             } else if words.iter().any(|w| is_all_caps(w)) {
                 return;
+            } else if p.headline {
+                // Title Case makes any words look like a name: needs a second mention.
+                self.push(p, p.span(a, b), EntityKind::Person, Cue::Unknown)
             } else {
                 self.push(p, p.span(a, b), EntityKind::Person, Cue::Weak)
             }
@@ -1216,24 +891,24 @@ impl DocCtx<'_> {
         // Acronyms in parentheses after a name.
         let mut k = start;
         while k < self.out.len() {
-            let m = self.out[k].clone();
-            if names(&m) && m.cue != Cue::Maybe {
-                let after = &text[m.range.end..];
+            let (kind, cue, end) = (self.out[k].kind, self.out[k].cue, self.out[k].range.end);
+            if names(&self.out[k]) && cue != Cue::Maybe {
+                let after = &text[end..];
                 if let Some(rest) = after.strip_prefix(" (") {
                     let len = rest.find(')').unwrap_or(0);
                     let acr = &rest[..len];
                     if (2..=10).contains(&len) && is_all_caps(acr) && !acr.contains(' ') {
-                        let s = m.range.end + 2;
+                        let s = end + 2;
                         let range = s..s + len;
                         let idx = self.out[start..]
                             .iter()
                             .position(|o| o.range == range)
                             .map(|i| i + start);
-                        let mut def = Mention::new(p.para, range, m.kind, Cue::Strong);
-                        def.alias_of = Some((k - self.doc_base()) as u32);
+                        let mut def = Mention::new(p.para, range, kind, Cue::Strong);
+                        def.alias_of = Some(k as u32); // `out` holds this document only
                         match idx {
                             Some(i) => {
-                                self.out[i].kind = m.kind;
+                                self.out[i].kind = kind;
                                 self.out[i].cue = Cue::Strong;
                                 self.out[i].alias_of = def.alias_of;
                             }
@@ -1251,11 +926,13 @@ impl DocCtx<'_> {
             let (x, y) = (&self.out[k], &self.out[k + 1]);
             if names(x) && names(y) && x.range.end <= y.range.start {
                 let between = &text[x.range.end..y.range.start];
-                if ALIAS_CUE.is_match(between) && !between.trim().eq_ignore_ascii_case("or") {
+                if between.len() < 64
+                    && ALIAS_CUE.is_match(between)
+                    && !between.trim().eq_ignore_ascii_case("or")
+                {
                     let (kind, cue) = (x.kind, x.cue);
-                    let base = self.doc_base();
                     let y = &mut self.out[k + 1];
-                    y.alias_of = Some((k - base) as u32);
+                    y.alias_of = Some(k as u32);
                     if y.cue >= Cue::Unknown {
                         y.kind = kind;
                         y.cue = cue.min(Cue::Weak);
@@ -1263,10 +940,33 @@ impl DocCtx<'_> {
                 }
             }
         }
+        // "Xiaomi and Oppo": an unknown name in a list takes the kind of its neighbour.
+        for k in start..self.out.len().saturating_sub(1) {
+            let (x, y) = (&self.out[k], &self.out[k + 1]);
+            if !(names(x) && names(y)) || x.range.end > y.range.start {
+                continue;
+            }
+            let between = &text[x.range.end..y.range.start];
+            if between.len() > 8 || !LIST_SEP.is_match(between) {
+                continue;
+            }
+            let (sure, unsure) = match (x.cue, y.cue) {
+                (Cue::Strong | Cue::Weak, Cue::Unknown) => (k, k + 1),
+                (Cue::Unknown, Cue::Strong | Cue::Weak) => (k + 1, k),
+                _ => continue,
+            };
+            self.out[unsure].kind = self.out[sure].kind;
+            self.out[unsure].cue = Cue::Weak;
+        }
         // "Fallujah, Ramadi, Tikrit and other cities"
         for k in (start..self.out.len()).rev() {
             let m = &self.out[k];
-            if !names(m) || !OTHER_PLACES.is_match(&text[m.range.end..]) {
+            // A short window: the regex engines' cost grows with the haystack.
+            let mut w = (m.range.end + 48).min(text.len());
+            while !text.is_char_boundary(w) {
+                w -= 1;
+            }
+            if !names(m) || !OTHER_PLACES.is_match(&text[m.range.end..w]) {
                 continue;
             }
             let mut j = k;
@@ -1288,11 +988,6 @@ impl DocCtx<'_> {
             }
         }
     }
-
-    /// Index of the document's first mention in `out` (mentions are per document).
-    fn doc_base(&self) -> usize {
-        0
-    }
 }
 
 /// A Title Case line (a headline inside the body): most longer words capitalised and no
@@ -1306,7 +1001,7 @@ fn is_title_case(p: &Para, gaz: &Gazetteer) -> bool {
     let mut caps = 0;
     for i in 0..p.toks.len() {
         let w = p.w(i);
-        if w.chars().count() > 3 {
+        if w.chars().count() > 3 && !has_digit(w) && !p.used[i] {
             long += 1;
             if upper_first(w) {
                 caps += 1;
@@ -1314,7 +1009,7 @@ fn is_title_case(p: &Para, gaz: &Gazetteer) -> bool {
         }
     }
     let _ = gaz;
-    long >= 2 && caps * 10 >= long * 7
+    long >= 4 && caps * 10 >= long * 7
 }
 
 #[cfg(test)]

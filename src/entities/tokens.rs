@@ -98,8 +98,10 @@ pub fn tokenize(text: &str, gaz: &Gazetteer, out: &mut Vec<Tok>) {
             || out
                 .last()
                 .is_some_and(|t: &Tok| text[t.s..t.e].ends_with(['!', '?']));
-        let joined =
-            !out.is_empty() && !gap.is_empty() && gap.chars().all(|c| c == ' ' || c == '\u{a0}');
+        // `Bill & Melinda Gates Foundation`: an ampersand between words joins them too.
+        let joined = !out.is_empty()
+            && !gap.is_empty()
+            && (gap.chars().all(|c| c == ' ' || c == '\u{a0}') || gap == " & ");
         out.push(Tok {
             s,
             e,
@@ -125,7 +127,7 @@ fn split_hyphen(left: &str, right_first: char, gaz: &Gazetteer) -> bool {
     if left_upper != right_first.is_uppercase() {
         return last_part.chars().count() > 1;
     }
-    left_upper && (gaz.lookup(last_part).is_some() || gaz.is_demonym(last_part))
+    left_upper && (gaz.is_known(last_part) || gaz.is_demonym(last_part))
 }
 
 #[cfg(test)]
