@@ -1196,3 +1196,20 @@ fn binary_data_behind_a_byte_order_mark_is_skipped() {
     assert_skipped(&dir, "bom8.txt", "binary");
     assert_skipped(&dir, "bom16.txt", "binary");
 }
+
+#[test]
+fn show_reads_a_file_given_by_path_when_no_corpus_is_named() {
+    let dir = folder();
+    let file = dir.path().join("memo.txt");
+    std::fs::write(
+        &file,
+        "# Budget memo\n\nBy Ana Ruiz\nMarch 3, 2021\n\nThe ministry cut spending.",
+    )
+    .unwrap();
+    let out = dossier(&["show", file.to_str().unwrap(), "--json"]);
+    assert_eq!(code(&out), 0, "{}", String::from_utf8_lossy(&out.stderr));
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(v["title"], "Budget memo");
+    assert_eq!(v["author"], "Ana Ruiz");
+    assert_eq!(v["date"], "2021-03-03");
+}

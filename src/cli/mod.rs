@@ -109,6 +109,12 @@ pub fn run(cli: Cli) -> ExitCode {
             with_index(&paths, &options).and_then(|index| search::run(&index, &query, json, limit))
         }
         Some(Command::Show { doc, paths, json }) => {
+            // `dossier show some/file.txt` reads that file when no corpus is named.
+            let paths = if paths.is_empty() && std::path::Path::new(&doc).is_file() {
+                vec![PathBuf::from(&doc)]
+            } else {
+                paths
+            };
             with_index(&paths, &options).and_then(|index| show::run(&index, &doc, json))
         }
         Some(Command::Entities { paths, kind, json }) => with_index(&paths, &options)
