@@ -87,28 +87,33 @@ where
     B::Error: Into<std::io::Error>,
 {
     let worker = QueryWorker::spawn(tx.clone());
+    // Draw only when something may have changed: an idle screen sends nothing.
+    let mut dirty = true;
     loop {
         if let Ok(size) = terminal.size() {
             let area = Rect::new(0, 0, size.width, size.height);
             if area != state.size {
                 state.update(Action::Resize(size.width, size.height));
+                dirty = true;
             }
         }
-        // Synchronized update: the terminal shows the frame whole, never half-drawn.
-        let _ = out.write_all(b"\x1b[?2026h");
-        terminal
-            .draw(|frame| draw(state, theme, frame))
-            .map_err(Into::into)?;
-        let _ = out.write_all(b"\x1b[?2026l");
-        let _ = out.flush();
-        let tick = if state.index.is_none() {
-            PROGRESS_TICK
-        } else {
-            IDLE_TICK
-        };
-        let first = match rx.recv_timeout(tick) {
+        if dirty {
+            // Synchronized update: the terminal shows the frame whole, never half-drawn.
+            let _ = out.write_all(b"\x1b[?2026h");
+            terminal
+                .draw(|frame| draw(state, theme, frame))
+                .map_err(Into::into)?;
+            let _ = out.write_all(b"\x1b[?2026l");
+            let _ = out.flush();
+        }
+        let indexing = !state.index_complete;
+        let first = match rx.recv_timeout(if indexing { PROGRESS_TICK } else { IDLE_TICK }) {
             Ok(msg) => msg,
-            Err(RecvTimeoutError::Timeout) => continue,
+            Err(RecvTimeoutError::Timeout) => {
+                // The progress bar moves on its own while indexing.
+                dirty = indexing;
+                continue;
+            }
             Err(RecvTimeoutError::Disconnected) => return Ok(()),
         };
         if !apply(state, first, &worker) {
@@ -119,5 +124,6 @@ where
                 return Ok(());
             }
         }
+        dirty = true;
     }
 }
