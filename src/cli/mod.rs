@@ -8,7 +8,7 @@ mod show;
 mod stats;
 
 use std::io::Write;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use std::time::Instant;
 
@@ -109,13 +109,17 @@ pub fn run(cli: Cli) -> ExitCode {
             with_index(&paths, &options).and_then(|index| search::run(&index, &query, json, limit))
         }
         Some(Command::Show { doc, paths, json }) => {
-            // `dossier show some/file.txt` reads that file when no corpus is named.
-            let paths = if paths.is_empty() && std::path::Path::new(&doc).is_file() {
-                vec![PathBuf::from(&doc)]
-            } else {
-                paths
-            };
-            with_index(&paths, &options).and_then(|index| show::run(&index, &doc, json))
+            with_index(&paths, &options).and_then(|index| {
+                // `dossier show some/file.txt` outside the bundled seeds reads that file.
+                let outside_seeds =
+                    paths.is_empty() && index.find_doc(&doc).is_err() && Path::new(&doc).is_file();
+                if outside_seeds {
+                    with_index(&[PathBuf::from(&doc)], &options)
+                        .and_then(|index| show::run(&index, &doc, json))
+                } else {
+                    show::run(&index, &doc, json)
+                }
+            })
         }
         Some(Command::Entities { paths, kind, json }) => with_index(&paths, &options)
             .and_then(|index| entities::run(&index, kind.as_deref(), json)),

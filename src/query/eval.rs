@@ -113,7 +113,10 @@ type Scored = Vec<(u32, f32)>;
 enum Source {
     /// A term's postings, scored by BM25 times the expansion's weight.
     Term { term: u32, weight: f32 },
-    /// Paragraphs given with their scores (phrases, entity mentions).
+    /// The paragraphs mentioning an entity, scored as one occurrence of a term with
+    /// the entity's paragraph count as document frequency.
+    Entity { id: usize, weight: f32 },
+    /// Paragraphs given with their scores (phrases).
     Scored(Scored),
 }
 
@@ -156,15 +159,11 @@ pub fn search_with_cache(
                 }
                 for entity in alias_entities(index, term, &expansions) {
                     results.entities.push(entity);
-                    let paras = index.entity_paras(entity);
-                    let idf = bm25.idf(paras.len() as u32);
-                    size += paras.len();
-                    sources.push(Source::Scored(
-                        paras
-                            .iter()
-                            .map(|&p| (p, ALIAS_WEIGHT * bm25.score(idf, 1, index.para_len(p))))
-                            .collect(),
-                    ));
+                    size += index.entity_paras(entity).len();
+                    sources.push(Source::Entity {
+                        id: entity,
+                        weight: ALIAS_WEIGHT,
+                    });
                 }
                 clauses.push(Clause { sources, size });
                 let docs: HashSet<u32> = expansions
@@ -196,26 +195,23 @@ pub fn search_with_cache(
                     sources: vec![Source::Scored(scored)],
                 });
             }
-            QueryClause::Entity(name) => {
-                let mut scored = Vec::new();
-                match index.entities.find(name).first() {
-                    Some(&(id, _)) => {
-                        results.entities.push(id);
-                        let paras = index.entity_paras(id);
-                        let idf = bm25.idf(paras.len() as u32);
-                        scored.extend(
-                            paras
-                                .iter()
-                                .map(|&p| (p, bm25.score(idf, 1, index.para_len(p)))),
-                        );
-                    }
-                    None => results.unknown.push(format!("@{name}")),
+            QueryClause::Entity(name) => match index.entities.find(name).first() {
+                Some(&(id, _)) => {
+                    results.entities.push(id);
+                    let size = index.entity_paras(id).len();
+                    clauses.push(Clause {
+                        size,
+                        sources: vec![Source::Entity { id, weight: 1.0 }],
+                    });
                 }
-                clauses.push(Clause {
-                    size: scored.len(),
-                    sources: vec![Source::Scored(scored)],
-                });
-            }
+                None => {
+                    results.unknown.push(format!("@{name}"));
+                    clauses.push(Clause {
+                        size: 0,
+                        sources: Vec::new(),
+                    });
+                }
+            },
             QueryClause::Exclude(_) => {}
         }
     }
@@ -314,6 +310,30 @@ fn intersect(
                         for (k, &p) in list.paras().iter().enumerate() {
                             visit(k, p);
                         }
+                    }
+                }
+                Source::Entity { id, weight } => {
+                    let paras = index.entity_paras(*id);
+                    let idf = bm25.idf(paras.len() as u32);
+                    let mut visit = |p: u32| {
+                        if cache.matched[p as usize] != round {
+                            return;
+                        }
+                        let s = weight * bm25.score(idf, 1, index.para_len(p));
+                        let slot = &mut cache.clause[p as usize];
+                        if *slot == 0.0 {
+                            touched.push(p);
+                        }
+                        *slot = slot.max(s);
+                    };
+                    if probe {
+                        for &p in &candidates {
+                            if paras.binary_search(&p).is_ok() {
+                                visit(p);
+                            }
+                        }
+                    } else {
+                        paras.iter().for_each(|&p| visit(p));
                     }
                 }
                 Source::Scored(scored) => {
