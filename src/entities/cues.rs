@@ -584,3 +584,30 @@ pub const ORG_ROLES_AFTER: &[&str] = &[
     "headquarters",
     "subsidiary",
 ];
+
+/// Lower-case nouns after a name that make it an organisation (`Al Mayadeen television`).
+pub const ORG_NOUNS_AFTER: &[&str] = &[
+    "television",
+    "tv",
+    "channel",
+    "newspaper",
+    "radio",
+    "broadcaster",
+    "daily",
+    "weekly",
+    "network",
+    "website",
+    "magazine",
+    "militia",
+    "party",
+    "movement",
+    "faction",
+    "company",
+    "corporation",
+    "bank",
+    "airline",
+    "university",
+    "group",
+    "agency",
+    "ministry",
+];

@@ -629,9 +629,15 @@ impl DocCtx<'_> {
             self.piece(p, a, b, None, split);
             return;
         }
-        // `group Baltic Watch`: the whole run is an organisation.
-        if p.prev_word(a, false)
+        // `group Baltic Watch`, `Al Mayadeen television`: the whole run is an organisation.
+        // (A lone word opening a sentence is more often an adjective: `Mining company`.)
+        let org_noun_after = !(b == a + 1 && p.toks[a].sent)
+            && p.next_word(b - 1)
+                .is_some_and(|w| ORG_NOUNS_AFTER.contains(&w));
+        if (p
+            .prev_word(a, false)
             .is_some_and(|w| ORG_CUES.contains(&w.as_str()))
+            || org_noun_after)
             && the_tok.is_none()
         {
             self.push(p, p.span(a, b), EntityKind::Organization, Cue::Strong);
