@@ -25,26 +25,29 @@ fn main() {
         println!("{name:12} {:7.1} MB/s", mb / s);
     };
     let mut n = 0usize;
-    time("dates", &mut || {
-        paras
-            .iter()
-            .for_each(|p| n += find_dates(p, Dateline::default()).len())
-    });
-    time("quantities", &mut || {
-        paras
-            .iter()
-            .for_each(|p| n += find_quantities(p, &[]).len())
-    });
-    time("gazetteer", &mut || {
-        paras.iter().for_each(|p| g.find(p, |_| n += 1))
-    });
-    let mut toks = Vec::new();
-    time("tokenize", &mut || {
-        paras.iter().for_each(|p| {
-            tokenize(p, g, &mut toks);
-            n += toks.len()
-        })
-    });
+    let only_tag = std::env::var_os("ONLY_TAG").is_some();
+    if !only_tag {
+        time("dates", &mut || {
+            paras
+                .iter()
+                .for_each(|p| n += find_dates(p, Dateline::default()).len())
+        });
+        time("quantities", &mut || {
+            paras
+                .iter()
+                .for_each(|p| n += find_quantities(p, &[]).len())
+        });
+        time("gazetteer", &mut || {
+            paras.iter().for_each(|p| g.find(p, |_| n += 1))
+        });
+        let mut toks = Vec::new();
+        time("tokenize", &mut || {
+            paras.iter().for_each(|p| {
+                tokenize(p, g, &mut toks);
+                n += toks.len()
+            })
+        });
+    }
     let tagger = dossier::entities::Tagger::new();
     time("tag (all)", &mut || {
         docs.iter().for_each(|d| n += tagger.tag_document(d).len())

@@ -94,7 +94,10 @@ pub fn tokenize(text: &str, gaz: &Gazetteer, out: &mut Vec<Tok>) {
         }
         let gap = &text[prev_end..s];
         let sent = out.is_empty()
-            || gap.contains(['.', '!', '?', ':', ';', '\n', '“', '"', '•', '|'])
+            || gap
+                .bytes()
+                .any(|b| matches!(b, b'.' | b'!' | b'?' | b':' | b';' | b'\n' | b'"' | b'|'))
+            || (!gap.is_ascii() && gap.contains(['“', '•']))
             || out
                 .last()
                 .is_some_and(|t: &Tok| text[t.s..t.e].ends_with(['!', '?']));
