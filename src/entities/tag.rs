@@ -901,7 +901,7 @@ impl DocCtx<'_> {
             if names(&self.out[k]) && cue != Cue::Maybe {
                 let after = &text[end..];
                 if let Some(rest) = after.strip_prefix(" (") {
-                    let len = rest.find(')').unwrap_or(0);
+                    let len = rest.bytes().take(12).position(|b| b == b')').unwrap_or(0);
                     let acr = &rest[..len];
                     if (2..=10).contains(&len) && is_all_caps(acr) && !acr.contains(' ') {
                         let s = end + 2;

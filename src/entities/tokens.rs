@@ -20,7 +20,8 @@ pub struct Tok {
 const ABBREVS: &[&str] = &[
     "Gen", "Maj", "Adm", "Lt", "Col", "Capt", "Sgt", "Dr", "Mr", "Mrs", "Ms", "St", "Jr", "Sr",
     "Rev", "Prof", "Gov", "Sen", "Rep", "Cmdr", "Cpl", "Pvt", "Inc", "Corp", "Ltd", "Co", "No",
-    "Mt", "Ft", "Brig", "Gens", "Messrs",
+    "Mt", "Ft", "Brig", "Gens", "Messrs", "Cpt", "Pres", "Amb", "Sec", "Supt", "Insp", "Fr",
+    "Msgr", "Lt.-Gen", "Maj.-Gen",
 ];
 
 /// Lower-case name particles that may stand before a hyphen (`al-Maliki`).
