@@ -202,10 +202,17 @@ impl DocCtx<'_> {
         tokenize(text, gaz, &mut toks);
         let mut used = std::mem::take(&mut self.used_buf);
         used.clear();
-        used.extend(
-            toks.iter()
-                .map(|t| blocked.iter().any(|b| b.start < t.e && t.s < b.end)),
-        );
+        blocked.sort_by_key(|b| b.start);
+        let mut bi = 0;
+        used.extend(toks.iter().map(|t| {
+            while bi < blocked.len() && blocked[bi].end <= t.s {
+                bi += 1;
+            }
+            blocked[bi..]
+                .iter()
+                .take_while(|b| b.start < t.e)
+                .any(|b| t.s < b.end)
+        }));
         let mut gaz_at = std::mem::take(&mut self.gaz_buf);
         gaz_at.clear();
         gaz_at.resize(toks.len(), None);
