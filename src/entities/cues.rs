@@ -127,6 +127,7 @@ pub const ORG_HEADS_LIST: &[&str] = &[
     "Railways",
     "Forum",
     "Commissariat",
+    "Community",
     "Biologics",
     "Therapeutics",
     "Biotech",

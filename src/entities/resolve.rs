@@ -504,7 +504,7 @@ pub fn resolve(docs: &[Document], mentions: &[Vec<Mention>]) -> EntityTable {
     // ... or by its first word (`Kestrel` for `Kestrel Mining Corporation`).
     let mut first_word: HashMap<String, Vec<usize>> = HashMap::new();
     for (ci, info) in infos.iter().enumerate() {
-        if info.kind == EntityKind::Organization && !info.gaz {
+        if info.kind == EntityKind::Organization {
             for f in &info.forms {
                 let k = name_key(f);
                 if let Some((first, _)) = k.split_once(' ')

@@ -960,7 +960,8 @@ impl DocCtx<'_> {
                 continue;
             }
             let between = &text[x.range.end..y.range.start];
-            if between.len() > 8 || !LIST_SEP.is_match(between) {
+            // Not in headlines or tag lines, where any capitalised words stand in a row.
+            if p.headline || between.len() > 8 || !LIST_SEP.is_match(between) {
                 continue;
             }
             let (sure, unsure) = match (x.cue, y.cue) {
@@ -968,6 +969,9 @@ impl DocCtx<'_> {
                 (Cue::Unknown, Cue::Strong | Cue::Weak) => (k + 1, k),
                 _ => continue,
             };
+            if is_all_caps(&text[self.out[unsure].range.clone()]) {
+                continue; // an acronym is an organisation whatever its neighbours
+            }
             self.out[unsure].kind = self.out[sure].kind;
             self.out[unsure].cue = Cue::Weak;
         }
