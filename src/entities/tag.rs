@@ -464,7 +464,19 @@ impl DocCtx<'_> {
                     return;
                 }
                 if PLACE_HEADS.contains(&last) {
-                    self.push(p, p.span(s, end), EntityKind::Place, Cue::Strong);
+                    // `Air Base 201`, `Camp 5`: a number after the head is part of the name.
+                    let mut stop = end;
+                    if end == b
+                        && b < p.toks.len()
+                        && p.toks[b].joined
+                        && !p.used[b]
+                        && p.w(b).len() <= 4
+                        && p.w(b).bytes().all(|c| c.is_ascii_digit())
+                    {
+                        p.used[b] = true;
+                        stop = b + 1;
+                    }
+                    self.push(p, p.span(s, stop), EntityKind::Place, Cue::Strong);
                     self.rest(p, end, b);
                     return;
                 }
