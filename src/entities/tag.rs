@@ -874,7 +874,8 @@ impl DocCtx<'_> {
                 self.push(p, p.span(a, b), EntityKind::Person, Cue::Strong)
             } else if place_of || state_after {
                 self.push(p, p.span(a, b), EntityKind::Place, Cue::Strong)
-            } else if the_tok.is_some() {
+            } else if the_tok.is_some() || (n <= 3 && ORG_HEADS.contains(&words[0])) {
+                // `The Burning Platform`; `Club Brugge`, `Bank Mellat`.
                 self.push(p, span, EntityKind::Organization, Cue::Weak)
             } else if words.iter().any(|w| is_all_caps(w)) {
                 return;
