@@ -73,6 +73,8 @@ fn unseen_news_scores() {
         ("j.txt", include_str!("fixtures/unseen/j.txt")),
         ("k.txt", include_str!("fixtures/unseen/k.txt")),
         ("n.txt", include_str!("fixtures/unseen/n.txt")),
+        ("o.txt", include_str!("fixtures/unseen/o.txt")),
+        ("q.txt", include_str!("fixtures/unseen/q.txt")),
     ]);
     let json = dossier::entities::entities_json(&docs, &t, None);
     let gold = common::gold_entities(include_str!("fixtures/gold_unseen.json"));

@@ -127,6 +127,15 @@ pub const ORG_HEADS_LIST: &[&str] = &[
     "Railways",
     "Forum",
     "Commissariat",
+    "United",
+    "FC",
+    "Rovers",
+    "Wanderers",
+    "Athletic",
+    "Albion",
+    "Hotspur",
+    "Sports",
+    "Community",
     "Biologics",
     "Therapeutics",
     "Biotech",
@@ -241,11 +250,19 @@ pub const PLACE_HEADS_LIST: &[&str] = &[
     "State",
 ];
 
+/// Hashed word sets (FxHash) for lists consulted for every token.
+pub type WordSet = HashSet<&'static str, std::hash::BuildHasherDefault<super::gazetteer::FxHasher>>;
+
+fn word_set(list: &[&'static str]) -> WordSet {
+    list.iter().copied().collect()
+}
+
+pub static FUNCTION_CAPS: LazyLock<WordSet> = LazyLock::new(|| word_set(FUNCTION_CAPS_LIST));
+pub static PARTICLES: LazyLock<WordSet> = LazyLock::new(|| word_set(PARTICLES_LIST));
+
 /// Word sets for the lists above (looked up for every capitalised word).
-pub static ORG_HEADS: LazyLock<HashSet<&'static str>> =
-    LazyLock::new(|| ORG_HEADS_LIST.iter().copied().collect());
-pub static PLACE_HEADS: LazyLock<HashSet<&'static str>> =
-    LazyLock::new(|| PLACE_HEADS_LIST.iter().copied().collect());
+pub static ORG_HEADS: LazyLock<WordSet> = LazyLock::new(|| word_set(ORG_HEADS_LIST));
+pub static PLACE_HEADS: LazyLock<WordSet> = LazyLock::new(|| word_set(PLACE_HEADS_LIST));
 
 /// Lower-case heads that extend a name before them into a place (`K-1 airbase`).
 pub const LOWER_PLACE_HEADS: &[&str] = &[
@@ -432,7 +449,7 @@ pub const PLACE_NOUNS: &[&str] = &[
 ];
 
 /// Lower-case particles inside personal names.
-pub const PARTICLES: &[&str] = &[
+const PARTICLES_LIST: &[&str] = &[
     "al", "el", "bin", "ibn", "bint", "ben", "van", "von", "der", "den", "de", "da", "di", "del",
     "della", "du", "la", "le", "ter", "dos", "das", "am",
 ];
@@ -443,7 +460,7 @@ pub const CAP_PARTICLES: &[&str] = &[
 ];
 
 /// Capitalised function words: they never continue a name (`Findings From Secret`).
-pub const FUNCTION_CAPS: &[&str] = &[
+const FUNCTION_CAPS_LIST: &[&str] = &[
     "The", "A", "An", "And", "Or", "But", "Of", "In", "On", "At", "To", "For", "From", "With",
     "By", "As", "Is", "Are", "Was", "Were", "Be", "Into", "Over", "Than", "That", "This", "Not",
     "No", "If", "So",
@@ -583,4 +600,31 @@ pub const ORG_ROLES_AFTER: &[&str] = &[
     "board",
     "headquarters",
     "subsidiary",
+];
+
+/// Lower-case nouns after a name that make it an organisation (`Al Mayadeen television`).
+pub const ORG_NOUNS_AFTER: &[&str] = &[
+    "television",
+    "tv",
+    "channel",
+    "newspaper",
+    "radio",
+    "broadcaster",
+    "daily",
+    "weekly",
+    "network",
+    "website",
+    "magazine",
+    "militia",
+    "party",
+    "movement",
+    "faction",
+    "company",
+    "corporation",
+    "bank",
+    "airline",
+    "university",
+    "group",
+    "agency",
+    "ministry",
 ];

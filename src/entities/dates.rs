@@ -30,7 +30,8 @@ static DATE: LazyLock<Regex> = LazyLock::new(|| {
       | (?-u:\b)(?P<num_m>\d{{1,2}})/(?P<num_d>\d{{1,2}})/(?P<num_y>\d{{4}}|\d{{2}})(?-u:\b)
       | (?-u:\b)(?P<nine11>9/11)(?-u:\b)
       | (?-u:\b)(?:(?P<qual>mid|early|late)[-\s])?(?P<decade>1\d|20)(?P<dec2>\d)0s(?-u:\b)
-      | (?-u:\b)(?P<r1>1\d{{3}}|20\d{{2}})\s?[-–](?P<r2>\d{{4}}|\d{{2}})(?-u:\b)
+      | (?-u:\b)(?P<r1>1\d{{3}}|20\d{{2}})\s?[-–/](?P<r2>\d{{4}}|\d{{2}})(?-u:\b)
+      | (?:(?P<squal>mid|early|late)[-\s])?['’](?P<sdec>\d)0s(?-u:\b)
       | (?-u:\b)(?P<yy1>\d{{2}})-(?P<yy2>\d{{2}})(?-u:\b)
       | (?-u:\b)(?:(?P<yqual>mid|early|late)-)?(?P<year>1\d{{3}}|20\d{{2}})(?-u:\b)
       | (?-u:\b)(?P<month>{m})(?-u:\b)
@@ -219,6 +220,11 @@ pub fn find_dates(text: &str, dateline: Dateline) -> Vec<DateHit> {
             }
         } else if c.name("nine11").is_some() {
             Some(("--09-11".to_owned(), false))
+        } else if let Some(d) = c.name("sdec") {
+            // "the '90s": the twentieth century unless the decade is one of the first three.
+            let d: u32 = d.as_str().parse().unwrap_or(0);
+            let century = if d <= 2 { 20 } else { 19 };
+            Some((format!("{century}{d}0s"), false))
         } else if let Some(d) = c.name("decade") {
             let dec2 = c.name("dec2").map_or("", |m| m.as_str());
             // "the 80s"-style two-digit decades are not matched; "1980s", "2000s" are.
@@ -359,6 +365,13 @@ mod tests {
                 "2007/2008"
             ]
         );
+    }
+
+    #[test]
+    fn short_decades_and_season_ranges() {
+        let v = values("In the '90s and the 2019/20 season.", None);
+        let vals: Vec<&str> = v.iter().map(|x| x.1.as_str()).collect();
+        assert_eq!(vals, ["1990s", "2019/2020"]);
     }
 
     #[test]

@@ -271,14 +271,18 @@ pub fn find_quantities(text: &str, taken: &[Range<usize>]) -> Vec<QuantityHit> {
     if !CUES.is_match(text) {
         return Vec::new();
     }
+    // Sorted, for binary searches: a paragraph may be a whole book.
+    let mut taken: Vec<Range<usize>> = taken.to_vec();
+    taken.sort_by_key(|t| t.start);
+    let overlaps_taken = |s: usize, e: usize| {
+        let i = taken.partition_point(|t| t.start < e);
+        taken[..i].iter().rev().take(4).any(|t| s < t.end)
+    };
     let mut cands: Vec<(QuantityHit, bool)> = Vec::new();
     for c in FIGURE.captures_iter(text) {
         let fig = c.name("fig").expect("figure");
         let whole = c.get(0).expect("match");
-        if taken
-            .iter()
-            .any(|t| t.start < whole.end() && fig.start() < t.end)
-        {
+        if overlaps_taken(fig.start(), whole.end()) {
             continue;
         }
         // Not part of a code, a model name or a clock time.
@@ -368,10 +372,13 @@ pub fn find_quantities(text: &str, taken: &[Range<usize>]) -> Vec<QuantityHit> {
         return Vec::new();
     }
     let words = word_spans(text);
+    // Candidates come in text order: the one that could hold a word is found by search.
     let figure_at = |w: &Range<usize>| {
-        cands
-            .iter()
-            .any(|(h, _)| h.range.start <= w.start && w.end <= h.range.end && !w.is_empty())
+        let i = cands.partition_point(|(h, _)| h.range.start <= w.start);
+        i > 0 && {
+            let h = &cands[i - 1].0;
+            w.end <= h.range.end && !w.is_empty()
+        }
     };
     let is_cue = |w: &Range<usize>| {
         let s = text[w.clone()]
@@ -385,13 +392,14 @@ pub fn find_quantities(text: &str, taken: &[Range<usize>]) -> Vec<QuantityHit> {
             out.push(hit.clone());
             continue;
         }
-        let first = words.iter().position(|w| w.start >= hit.range.start);
-        let last = words
-            .iter()
-            .rposition(|w| w.end <= hit.range.end && !w.is_empty());
-        let (Some(first), Some(last)) = (first, last) else {
+        let first = words.partition_point(|w| w.start < hit.range.start);
+        let upto = words.partition_point(|w| w.end <= hit.range.end);
+        let Some(last) = words[..upto].iter().rposition(|w| !w.is_empty()) else {
             continue;
         };
+        if first >= words.len() {
+            continue;
+        }
         let scan = |ws: &mut dyn Iterator<Item = &Range<usize>>| {
             for w in ws.take(WINDOW) {
                 if w.is_empty() || figure_at(w) {

@@ -27,7 +27,7 @@ struct Item {
     inferred: bool,
     surface: String,
     core: Option<String>,
-    key: String,
+    key: std::rc::Rc<str>,
     /// Gazetteer entry of the surface form.
     canon: Option<u32>,
 }
@@ -181,7 +181,7 @@ pub fn resolve(docs: &[Document], mentions: &[Vec<Mention>]) -> EntityTable {
     let gaz = gazetteer();
     let mut items: Vec<Item> = Vec::new();
     let mut doc_base: Vec<usize> = Vec::new();
-    let mut name_cache: HashMap<String, (String, Option<u32>)> = HashMap::new();
+    let mut name_cache: HashMap<String, (std::rc::Rc<str>, Option<u32>)> = HashMap::new();
     for (d, (doc, ms)) in docs.iter().zip(mentions).enumerate() {
         doc_base.push(items.len());
         for m in ms {
@@ -199,16 +199,15 @@ pub fn resolve(docs: &[Document], mentions: &[Vec<Mention>]) -> EntityTable {
                 .map(self::surface);
             let mut canon = None;
             let key = match m.kind {
-                EntityKind::Date | EntityKind::Quantity => {
-                    format!(
-                        "{}#{}",
-                        m.kind.as_str(),
-                        m.value.as_deref().unwrap_or(&surface)
-                    )
-                }
+                EntityKind::Date | EntityKind::Quantity => format!(
+                    "{}#{}",
+                    m.kind.as_str(),
+                    m.value.as_deref().unwrap_or(&surface)
+                )
+                .into(),
                 _ => {
                     if !name_cache.contains_key(surface.as_str()) {
-                        let v = (name_key(&surface), gaz.lookup(&surface));
+                        let v = (name_key(&surface).into(), gaz.lookup(&surface));
                         name_cache.insert(surface.clone(), v);
                     }
                     let (k, c) = &name_cache[surface.as_str()];
@@ -272,10 +271,10 @@ pub fn resolve(docs: &[Document], mentions: &[Vec<Mention>]) -> EntityTable {
             continue;
         }
         let it = &items[i];
-        if let Some(&j) = by_key.get(it.key.as_str()) {
+        if let Some(&j) = by_key.get(&*it.key) {
             uf.union(i, j);
         } else {
-            by_key.insert(&it.key, i);
+            by_key.insert(&*it.key, i);
         }
         if is_name(it.kind)
             && it.cue != Cue::Unknown
@@ -507,7 +506,7 @@ pub fn resolve(docs: &[Document], mentions: &[Vec<Mention>]) -> EntityTable {
     // ... or by its first word (`Kestrel` for `Kestrel Mining Corporation`).
     let mut first_word: HashMap<String, Vec<usize>> = HashMap::new();
     for (ci, info) in infos.iter().enumerate() {
-        if info.kind == EntityKind::Organization && !info.gaz {
+        if info.kind == EntityKind::Organization {
             for f in &info.forms {
                 let k = name_key(f);
                 if let Some((first, _)) = k.split_once(' ')
@@ -840,7 +839,13 @@ fn add_lowercase_surnames(docs: &[Document], items: &mut Vec<Item>) {
         return;
     }
     let mut spans: HashMap<(u32, u32), Vec<(u32, u32)>> = HashMap::new();
-    for it in items.iter() {
+    let is_comment = |d: u32, p: u32| {
+        docs[d as usize]
+            .paragraphs
+            .get(p as usize)
+            .is_some_and(|p| p.kind == crate::corpus::ParaKind::Comment)
+    };
+    for it in items.iter().filter(|it| is_comment(it.doc, it.para)) {
         spans
             .entry((it.doc, it.para))
             .or_default()
@@ -892,7 +897,7 @@ fn add_lowercase_surnames(docs: &[Document], items: &mut Vec<Item>) {
                     cue: Cue::Unknown,
                     value: None,
                     inferred: false,
-                    key: name_key(&surface),
+                    key: name_key(&surface).into(),
                     canon: gaz.lookup(&surface),
                     surface,
                     core: None,

@@ -202,10 +202,17 @@ impl DocCtx<'_> {
         tokenize(text, gaz, &mut toks);
         let mut used = std::mem::take(&mut self.used_buf);
         used.clear();
-        used.extend(
-            toks.iter()
-                .map(|t| blocked.iter().any(|b| b.start < t.e && t.s < b.end)),
-        );
+        blocked.sort_by_key(|b| b.start);
+        let mut bi = 0;
+        used.extend(toks.iter().map(|t| {
+            while bi < blocked.len() && blocked[bi].end <= t.s {
+                bi += 1;
+            }
+            blocked[bi..]
+                .iter()
+                .take_while(|b| b.start < t.e)
+                .any(|b| t.s < b.end)
+        }));
         let mut gaz_at = std::mem::take(&mut self.gaz_buf);
         gaz_at.clear();
         gaz_at.resize(toks.len(), None);
@@ -457,7 +464,19 @@ impl DocCtx<'_> {
                     return;
                 }
                 if PLACE_HEADS.contains(&last) {
-                    self.push(p, p.span(s, end), EntityKind::Place, Cue::Strong);
+                    // `Air Base 201`, `Camp 5`: a number after the head is part of the name.
+                    let mut stop = end;
+                    if end == b
+                        && b < p.toks.len()
+                        && p.toks[b].joined
+                        && !p.used[b]
+                        && p.w(b).len() <= 4
+                        && p.w(b).bytes().all(|c| c.is_ascii_digit())
+                    {
+                        p.used[b] = true;
+                        stop = b + 1;
+                    }
+                    self.push(p, p.span(s, stop), EntityKind::Place, Cue::Strong);
                     self.rest(p, end, b);
                     return;
                 }
@@ -629,9 +648,15 @@ impl DocCtx<'_> {
             self.piece(p, a, b, None, split);
             return;
         }
-        // `group Baltic Watch`: the whole run is an organisation.
-        if p.prev_word(a, false)
+        // `group Baltic Watch`, `Al Mayadeen television`: the whole run is an organisation.
+        // (A lone word opening a sentence is more often an adjective: `Mining company`.)
+        let org_noun_after = !(b == a + 1 && p.toks[a].sent)
+            && p.next_word(b - 1)
+                .is_some_and(|w| ORG_NOUNS_AFTER.contains(&w));
+        if (p
+            .prev_word(a, false)
             .is_some_and(|w| ORG_CUES.contains(&w.as_str()))
+            || org_noun_after)
             && the_tok.is_none()
         {
             self.push(p, p.span(a, b), EntityKind::Organization, Cue::Strong);
@@ -849,7 +874,8 @@ impl DocCtx<'_> {
                 self.push(p, p.span(a, b), EntityKind::Person, Cue::Strong)
             } else if place_of || state_after {
                 self.push(p, p.span(a, b), EntityKind::Place, Cue::Strong)
-            } else if the_tok.is_some() {
+            } else if the_tok.is_some() || (n <= 3 && ORG_HEADS.contains(&words[0])) {
+                // `The Burning Platform`; `Club Brugge`, `Bank Mellat`.
                 self.push(p, span, EntityKind::Organization, Cue::Weak)
             } else if words.iter().any(|w| is_all_caps(w)) {
                 return;
@@ -895,7 +921,7 @@ impl DocCtx<'_> {
             if names(&self.out[k]) && cue != Cue::Maybe {
                 let after = &text[end..];
                 if let Some(rest) = after.strip_prefix(" (") {
-                    let len = rest.find(')').unwrap_or(0);
+                    let len = rest.bytes().take(12).position(|b| b == b')').unwrap_or(0);
                     let acr = &rest[..len];
                     if (2..=10).contains(&len) && is_all_caps(acr) && !acr.contains(' ') {
                         let s = end + 2;
@@ -947,7 +973,8 @@ impl DocCtx<'_> {
                 continue;
             }
             let between = &text[x.range.end..y.range.start];
-            if between.len() > 8 || !LIST_SEP.is_match(between) {
+            // Not in headlines or tag lines, where any capitalised words stand in a row.
+            if p.headline || between.len() > 8 || !LIST_SEP.is_match(between) {
                 continue;
             }
             let (sure, unsure) = match (x.cue, y.cue) {
@@ -955,6 +982,9 @@ impl DocCtx<'_> {
                 (Cue::Unknown, Cue::Strong | Cue::Weak) => (k + 1, k),
                 _ => continue,
             };
+            if is_all_caps(&text[self.out[unsure].range.clone()]) {
+                continue; // an acronym is an organisation whatever its neighbours
+            }
             self.out[unsure].kind = self.out[sure].kind;
             self.out[unsure].cue = Cue::Weak;
         }

@@ -20,7 +20,8 @@ pub struct Tok {
 const ABBREVS: &[&str] = &[
     "Gen", "Maj", "Adm", "Lt", "Col", "Capt", "Sgt", "Dr", "Mr", "Mrs", "Ms", "St", "Jr", "Sr",
     "Rev", "Prof", "Gov", "Sen", "Rep", "Cmdr", "Cpl", "Pvt", "Inc", "Corp", "Ltd", "Co", "No",
-    "Mt", "Ft", "Brig", "Gens", "Messrs",
+    "Mt", "Ft", "Brig", "Gens", "Messrs", "Cpt", "Pres", "Amb", "Sec", "Supt", "Insp", "Fr",
+    "Msgr", "Lt.-Gen", "Maj.-Gen",
 ];
 
 /// Lower-case name particles that may stand before a hyphen (`al-Maliki`).
@@ -94,7 +95,10 @@ pub fn tokenize(text: &str, gaz: &Gazetteer, out: &mut Vec<Tok>) {
         }
         let gap = &text[prev_end..s];
         let sent = out.is_empty()
-            || gap.contains(['.', '!', '?', ':', ';', '\n', '“', '"', '•', '|'])
+            || gap
+                .bytes()
+                .any(|b| matches!(b, b'.' | b'!' | b'?' | b':' | b';' | b'\n' | b'"' | b'|'))
+            || (!gap.is_ascii() && gap.contains(['“', '•']))
             || out
                 .last()
                 .is_some_and(|t: &Tok| text[t.s..t.e].ends_with(['!', '?']));
