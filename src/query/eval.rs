@@ -92,7 +92,8 @@ impl ExpansionCache {
         expansions
     }
 
-    fn scratch(&mut self, paragraphs: usize) {
+    /// Sizes the dense arrays to the corpus, once per index.
+    pub fn scratch(&mut self, paragraphs: usize) {
         if self.scores.len() != paragraphs {
             self.scores = vec![0.0; paragraphs];
             self.matched = vec![0; paragraphs];
@@ -133,6 +134,8 @@ pub fn search_with_cache(
     cache: &mut ExpansionCache,
 ) -> SearchResults {
     let mut results = SearchResults::default();
+    // Sized (and paged in) even for an empty query, which serves as a warm-up.
+    cache.scratch(index.paras.len());
     if query.is_empty() || index.paras.is_empty() {
         return results;
     }
@@ -166,7 +169,14 @@ pub fn search_with_cache(
                     });
                 }
                 clauses.push(Clause { sources, size });
-                let docs: HashSet<u32> = expansions
+                // Titles and file names answer whole words or deliberate prefixes;
+                // a one- or two-letter prefix would lift nearly every document.
+                let title_terms = if term.chars().count() >= 3 {
+                    expansions.as_slice()
+                } else {
+                    &[]
+                };
+                let docs: HashSet<u32> = title_terms
                     .iter()
                     .filter(|e| e.quality != MatchQuality::Fuzzy)
                     .flat_map(|e| index.field_docs(e.term).iter().copied())
@@ -400,14 +410,35 @@ fn alias_entities(index: &Index, term: &str, expansions: &[Expansion]) -> Vec<us
         .into_iter()
         .take_while(|&(_, score)| score >= 0.99)
         .filter(|&(id, _)| {
-            !matches!(
-                index.entities.entities[id].kind,
-                EntityKind::Date | EntityKind::Quantity
-            )
+            let entity = &index.entities.entities[id];
+            !matches!(entity.kind, EntityKind::Date | EntityKind::Quantity)
+                && adds_spellings(index, entity, expansions)
         })
         .map(|(id, _)| id)
         .take(3)
         .collect()
+}
+
+/// True when some alias of the entity is spelt with words the term's expansions
+/// do not already find: only then are its mentions worth adding (`Soleimani` →
+/// "Suleimani"; not `Iran` → "Iran").
+fn adds_spellings(
+    index: &Index,
+    entity: &crate::entities::Entity,
+    expansions: &[Expansion],
+) -> bool {
+    entity.aliases.iter().any(|(alias, _)| {
+        let mut other = false;
+        crate::text::tokens(alias, |span| {
+            let term = crate::text::fold(&alias[span]);
+            let covered = index
+                .vocab
+                .id(&term)
+                .is_some_and(|id| expansions.iter().any(|e| e.term == id));
+            other |= !covered;
+        });
+        other
+    })
 }
 
 fn kind_weight(kind: ParaKind) -> f32 {
@@ -520,11 +551,47 @@ fn doc_hits(index: &Index, hits: &[Hit]) -> Vec<DocHits> {
 /// The `k` best hits, by score then document order, without sorting them all.
 fn top_k(hits: &[Hit], k: usize) -> Vec<Hit> {
     let order = |a: &Hit, b: &Hit| b.score.total_cmp(&a.score).then(a.para.cmp(&b.para));
-    let mut top = hits.to_vec();
-    if k < top.len() {
-        top.select_nth_unstable_by(k, order);
-        top.truncate(k);
+    if k == 0 {
+        return Vec::new();
+    }
+    // A bounded buffer: keep the best 2k, cut back to k when full. Linear in the
+    // hits, with no copy of them all.
+    let mut top: Vec<Hit> = Vec::with_capacity(2 * k + 1);
+    let mut floor: Option<Hit> = None;
+    for &hit in hits {
+        if floor.is_some_and(|f| order(&hit, &f) != std::cmp::Ordering::Less) {
+            continue; // not better than the k-th best so far
+        }
+        top.push(hit);
+        if top.len() == 2 * k {
+            top.select_nth_unstable_by(k - 1, order);
+            top.truncate(k);
+            floor = top.iter().copied().max_by(order);
+        }
     }
     top.sort_unstable_by(order);
+    top.truncate(k);
     top
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn top_k_equals_a_full_sort() {
+        let mut rng = fastrand::Rng::with_seed(3);
+        for k in [0, 1, 2, 5, 50, 300] {
+            let hits: Vec<Hit> = (0..1000)
+                .map(|p| Hit {
+                    para: p,
+                    score: (rng.u32(..40)) as f32,
+                })
+                .collect();
+            let mut sorted = hits.clone();
+            sorted.sort_by(|a, b| b.score.total_cmp(&a.score).then(a.para.cmp(&b.para)));
+            sorted.truncate(k);
+            assert_eq!(top_k(&hits, k), sorted, "k = {k}");
+        }
+    }
 }

@@ -59,7 +59,12 @@ pub fn apply(state: &mut State, msg: Msg, worker: &QueryWorker) -> bool {
             state.loading.docs_total = Some(docs);
             state.loading.bytes_total = bytes;
         }
-        Msg::Indexed { index, complete } => state.set_index(index, complete),
+        Msg::Indexed { index, complete } => {
+            // Warm the query worker (its scratch arrays) before the first keystroke;
+            // generation 0 is never current, so the answer is dropped.
+            worker.submit(0, Arc::clone(&index), String::new());
+            state.set_index(index, complete);
+        }
         Msg::Results {
             generation,
             results,
