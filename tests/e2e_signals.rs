@@ -209,7 +209,7 @@ const QUERIES: &[&str] = &[
 ];
 
 #[test]
-fn the_first_frame_never_waits_for_a_terminal_that_does_not_answer() {
+fn the_first_frame_never_waits_for_a_terminal_that_does_not_answer_and_idle_sends_nothing() {
     if !have("script", "--version") {
         return;
     }
@@ -227,27 +227,42 @@ fn the_first_frame_never_waits_for_a_terminal_that_does_not_answer() {
     let mut stdout = child.stdout.take().unwrap();
     let (tx, rx) = channel();
     std::thread::spawn(move || {
-        let mut seen = Vec::new();
         let mut buf = [0u8; 4096];
         while let Ok(n) = stdout.read(&mut buf) {
-            if n == 0 {
+            if n == 0 || tx.send(buf[..n].to_vec()).is_err() {
                 break;
-            }
-            seen.extend_from_slice(&buf[..n]);
-            if String::from_utf8_lossy(&seen).contains("5 documents") {
-                let _ = tx.send(seen.clone());
             }
         }
     });
-    let seen = rx.recv_timeout(PATIENCE);
-    let _ = child.kill();
-    let _ = child.wait();
-    let seen = seen.expect("dossier drew its first frame without any answer from the terminal");
-    let text = String::from_utf8_lossy(&seen);
+    let mut seen = Vec::new();
+    let started = std::time::Instant::now();
+    while !String::from_utf8_lossy(&seen).contains("5 documents") {
+        match rx.recv_timeout(Duration::from_secs(1)) {
+            Ok(chunk) => seen.extend(chunk),
+            Err(std::sync::mpsc::RecvTimeoutError::Timeout) if started.elapsed() < PATIENCE => {}
+            Err(err) => {
+                let _ = child.kill();
+                panic!(
+                    "no first frame without answers from the terminal ({err}); dossier wrote:\n{}",
+                    String::from_utf8_lossy(&seen)
+                );
+            }
+        }
+    }
+    let text = String::from_utf8_lossy(&seen).into_owned();
     for query in QUERIES {
         assert!(
             !text.contains(query),
             "dossier asked the terminal {query:?}; over a slow link the answer leaks into input"
         );
     }
+    // Once the screen is drawn and nothing happens, nothing is sent: idle wake-ups
+    // redraw nothing (over SSH every frame costs bytes, even an unchanged one).
+    std::thread::sleep(Duration::from_millis(1500));
+    while rx.try_recv().is_ok() {}
+    std::thread::sleep(Duration::from_millis(3500));
+    let idle: usize = rx.try_iter().map(|chunk| chunk.len()).sum();
+    let _ = child.kill();
+    let _ = child.wait();
+    assert_eq!(idle, 0, "dossier wrote {idle} bytes while idle");
 }

@@ -20,7 +20,8 @@ use super::worker::{Msg, QueryWorker};
 
 /// How often the screen refreshes while indexing (progress bar).
 const PROGRESS_TICK: Duration = Duration::from_millis(100);
-/// Idle wake-up, so a lost signal or message can never hang the loop.
+/// Idle wake-up, so a lost signal or message can never hang the loop (it redraws
+/// nothing unless the terminal size changed).
 const IDLE_TICK: Duration = Duration::from_secs(1);
 
 /// Translates a terminal event into an action for the current mode.
@@ -88,20 +89,26 @@ where
     B::Error: Into<std::io::Error>,
 {
     let worker = QueryWorker::spawn(tx.clone());
+    // Draw only when something may have changed: over SSH every frame costs bytes
+    // even when ratatui finds no changed cell (sync markers, style reset, cursor).
+    let mut dirty = true;
     loop {
         if let Ok(size) = terminal.size() {
             let area = Rect::new(0, 0, size.width, size.height);
             if area != state.size {
                 state.update(Action::Resize(size.width, size.height));
+                dirty = true;
             }
         }
-        // Synchronized update: the terminal shows the frame whole, never half-drawn.
-        let _ = out.write_all(b"\x1b[?2026h");
-        terminal
-            .draw(|frame| draw(state, theme, frame))
-            .map_err(Into::into)?;
-        let _ = out.write_all(b"\x1b[?2026l");
-        let _ = out.flush();
+        if dirty {
+            // Synchronized update: the terminal shows the frame whole, never half-drawn.
+            let _ = out.write_all(b"\x1b[?2026h");
+            terminal
+                .draw(|frame| draw(state, theme, frame))
+                .map_err(Into::into)?;
+            let _ = out.write_all(b"\x1b[?2026l");
+            let _ = out.flush();
+        }
         let tick = if state.index.is_none() {
             PROGRESS_TICK
         } else {
@@ -109,9 +116,15 @@ where
         };
         let first = match rx.recv_timeout(tick) {
             Ok(msg) => msg,
-            Err(RecvTimeoutError::Timeout) => continue,
+            // While indexing the progress bar moves on its own; after that a quiet
+            // tick only re-checks the size.
+            Err(RecvTimeoutError::Timeout) => {
+                dirty = state.index.is_none();
+                continue;
+            }
             Err(RecvTimeoutError::Disconnected) => return Ok(()),
         };
+        dirty = true;
         if !apply(state, first, &worker) {
             return Ok(());
         }
