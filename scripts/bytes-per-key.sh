@@ -95,6 +95,18 @@ measure() {
     printf '%-8s per key: %s\n' "$name" "${counts[*]}"
     printf '%-8s total %d bytes for %d keys, mean %d bytes/key, idle %d bytes in 3 s\n' \
         "$name" "$total" "${#filter}" $((total / ${#filter})) "$idle"
+    # `script` outlives a killed tmux pane (and keeps its own pty open), so end
+    # the measured program and its `script` by pid before closing the pane.
+    local pane script_pid program_pid
+    pane=$(tmux -L "$sock" display-message -p -t "$name" '#{pane_pid}')
+    script_pid=$(pgrep -P "$pane" -x script || true)
+    if [[ -n "$script_pid" ]]; then
+        for program_pid in $(pgrep -P "$script_pid" || true); do
+            kill -TERM "$program_pid" 2>/dev/null || true
+        done
+        sleep 0.5
+        kill -TERM "$script_pid" 2>/dev/null || true
+    fi
     tmux -L "$sock" kill-session -t "$name" 2>/dev/null || true
 }
 

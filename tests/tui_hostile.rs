@@ -365,3 +365,49 @@ fn highlights_cover_whole_graphemes() {
 fn is_mark(c: char) -> bool {
     matches!(c, '\u{300}'..='\u{36f}' | '\u{93c}'..='\u{94d}')
 }
+
+#[test]
+fn entities_view_of_the_hostile_corpus_is_inert_and_aligned() {
+    let dir = hostile_corpus();
+    for (w, h) in [(80, 24), (120, 40)] {
+        let mut screen = Screen::new(dir.path(), w, h);
+        screen.key(KeyCode::Char('e'));
+        assert_screen_sound(&screen.render(), &format!("entities view {w}x{h}"));
+        for i in 0..12 {
+            screen.key(KeyCode::Char('j'));
+            let buf = screen.render();
+            assert_screen_sound(&buf, &format!("entities view {w}x{h}, row {i}"));
+        }
+        // Choose an entity, then a mention: the details pane lists snippets.
+        screen.key(KeyCode::Enter);
+        assert_screen_sound(&screen.render(), &format!("entity details {w}x{h}"));
+        screen.key(KeyCode::Enter).key(KeyCode::Enter);
+        assert_screen_sound(&screen.render(), &format!("jumped to a mention {w}x{h}"));
+    }
+}
+
+#[test]
+fn wrapped_wide_text_loses_nothing_at_row_ends() {
+    let dir = hostile_corpus();
+    for (w, h) in [(80, 40), (61, 40), (120, 40)] {
+        let mut screen = Screen::new(dir.path(), w, h);
+        screen.key(KeyCode::Char('/')).typed("sendai");
+        screen.key(KeyCode::Enter).key(KeyCode::Enter);
+        let buf = screen.render();
+        assert_screen_sound(&buf, &format!("katakana.txt at {w}x{h}"));
+        let panes = Panes::new(buf.area).unwrap();
+        let inner = panes.reader.inner(ratatui::layout::Margin::new(1, 1));
+        let count = |symbol: &str| {
+            (inner.top()..inner.bottom())
+                .flat_map(|y| (inner.left()..inner.right()).map(move |x| (x, y)))
+                .filter(|&(x, y)| buf[(x, y)].symbol() == symbol)
+                .count()
+        };
+        assert_eq!(
+            count("ｶ\u{ff9e}"),
+            150,
+            "{w}x{h}: katakana lost at row ends"
+        );
+        assert_eq!(count("中"), 150, "{w}x{h}: CJK lost at row ends");
+    }
+}
