@@ -411,3 +411,40 @@ fn wrapped_wide_text_loses_nothing_at_row_ends() {
         assert_eq!(count("中"), 150, "{w}x{h}: CJK lost at row ends");
     }
 }
+
+/// A paragraph that is a whole big file, full of hits and entity mentions: the
+/// reader highlights hits in a bounded prefix (the spans are computed on the UI
+/// thread) and still draws every row it shows.
+#[test]
+fn a_huge_single_paragraph_is_read_with_bounded_highlighting() {
+    let dir = tempfile::tempdir().unwrap();
+    let text = "Basra port near Baghdad and Mosul. ".repeat(150_000) + "Fallujah";
+    std::fs::write(dir.path().join("huge.txt"), &text).unwrap();
+    let mut screen = Screen::new(dir.path(), 80, 24);
+    screen.key(KeyCode::Char('/')).typed("basra");
+    screen.key(KeyCode::Enter).key(KeyCode::Enter);
+    let spans = screen
+        .state
+        .reader
+        .hit_spans
+        .get(&0)
+        .expect("hits in paragraph 1");
+    assert!(!spans.is_empty());
+    assert!(
+        spans
+            .iter()
+            .all(|s| s.end <= dossier::tui::state::HIGHLIGHT_PREFIX_BYTES),
+        "highlights stay in the prefix"
+    );
+    let buf = screen.render();
+    assert_screen_sound(&buf, "huge paragraph");
+    let panes = Panes::new(buf.area).unwrap();
+    let runs = highlighted_runs(&buf, &panes);
+    assert!(runs.iter().any(|r| r == "Basra"), "{runs:?}");
+    // Scrolling far and resizing stay sound too.
+    for _ in 0..50 {
+        screen.key(KeyCode::PageDown);
+    }
+    screen.resize(100, 30);
+    assert_screen_sound(&screen.render(), "huge paragraph scrolled and resized");
+}
