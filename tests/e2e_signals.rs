@@ -58,8 +58,9 @@ fn a_panic_restores_the_terminal_says_so_and_exits_101() {
     let Some(t) = Tmux::start(
         "panic",
         100,
-        30,
-        &shell_command("DOSSIER_DEBUG_PANIC=1", ""),
+        40,
+        // No backtrace: in CI (RUST_BACKTRACE=1) it could scroll the message away.
+        &shell_command("DOSSIER_DEBUG_PANIC=1 RUST_BACKTRACE=0", ""),
     ) else {
         return;
     };
