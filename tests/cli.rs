@@ -738,6 +738,76 @@ fn file_over_the_size_cap_is_skipped_with_a_message() {
     assert_eq!(stats["documents"], 2);
 }
 
+/// The size is checked on the open handle and the read is bounded by the cap: a
+/// file whose size changes between the check and the read (here a /proc file,
+/// which stats as 0 bytes and reads as more) is never read past the cap.
+#[cfg(target_os = "linux")]
+#[test]
+fn a_file_larger_when_read_than_when_sized_never_passes_the_cap() {
+    let out = dossier(&["stats", "/proc/self/status", "--json", "--max-file-mb", "0"]);
+    assert_eq!(code(&out), 0, "{}", stderr(&out));
+    let stats: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(stats["documents"], 0, "{stats}");
+    let reason = skip_reason(&stats, "status").expect("skipped");
+    assert!(reason.contains("too large"), "{reason}");
+    // With room under the cap it is read whole.
+    let (stats, _) = {
+        let out = dossier(&["stats", "/proc/self/status", "--json"]);
+        (serde_json::from_slice::<Value>(&out.stdout).unwrap(), ())
+    };
+    assert_eq!(stats["documents"], 1, "{stats}");
+}
+
+#[test]
+fn a_50_mb_file_without_a_newline_loads_and_is_searchable() {
+    let dir = folder();
+    let mut text = String::with_capacity(50 << 20);
+    let words = [
+        "Basra ", "port ", "tanker ", "oil ", "Umm ", "Qasr ", "harbour ",
+    ];
+    let mut i = 0;
+    while text.len() < 50 << 20 {
+        text.push_str(words[i % words.len()]);
+        i += 1;
+    }
+    text.push_str("Fallujah");
+    std::fs::write(dir.path().join("line.txt"), &text).unwrap();
+    drop(text);
+    let v = search_json("fallujah", &[p(&dir)]);
+    assert_eq!(v["total"], 1, "{v}");
+    let hit = &hits(&v)[0];
+    assert_eq!(hit["file"], "line.txt");
+    assert!(
+        hit["snippet"].as_str().unwrap().len() < 1000,
+        "snippets stay short"
+    );
+    assert_eq!(
+        slices(hit["snippet"].as_str().unwrap(), &hit["spans"]),
+        ["Fallujah"]
+    );
+}
+
+#[test]
+fn a_hundred_thousand_tiny_files_all_load() {
+    let dir = tempfile::tempdir().unwrap();
+    for i in 0..100_000 {
+        let sub = dir.path().join(format!("d{:03}", i / 1000));
+        if i % 1000 == 0 {
+            std::fs::create_dir(&sub).unwrap();
+        }
+        std::fs::write(
+            sub.join(format!("{i}.txt")),
+            format!("Note {i} on Tikrit.\n"),
+        )
+        .unwrap();
+    }
+    let out = dossier(&["search", "tikrit", p(&dir), "--json", "--limit", "1"]);
+    assert_eq!(code(&out), 0, "{}", stderr(&out));
+    let v: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(v["total"], 100_000);
+    assert!(stderr(&out).is_empty(), "nothing skipped: {}", stderr(&out));
+}
+
 #[test]
 fn folder_of_only_bad_files_is_not_fatal() {
     let dir = tempfile::tempdir().unwrap();

@@ -388,3 +388,146 @@ proptest! {
         }
     }
 }
+
+/// Text the tagger has cues for: names, titles, dates, figures, acronyms, mixed with
+/// the hard fragments above.
+const TAGGER_FRAGMENTS: &[&str] = &[
+    "President ",
+    "Gen. ",
+    "Qassem Soleimani",
+    "Suleimani",
+    "Islamic State (ISIS)",
+    "the Islamic Revolutionary Guard Corps",
+    "Baghdad",
+    "Iraq",
+    "Iran’s",
+    "United States",
+    "U.S.",
+    "in Tehran",
+    "of the ",
+    ", also known as ",
+    "said ",
+    "Mr. ",
+    "January 3, 2020",
+    "3 Jan",
+    "2014",
+    "June",
+    "at least 335,000",
+    "$1.5 billion",
+    "50 percent",
+    "K-1 airbase",
+    "al-",
+    "Abu ",
+    "Mahdi al-Muhandis",
+    "The ",
+    "Power",
+    "Samantha Power",
+    "CIA",
+    "By ",
+    " (",
+    ")",
+    "’s",
+    "Dr",
+];
+
+fn tagger_text() -> impl Strategy<Value = String> {
+    prop_oneof![
+        3 => prop::collection::vec(
+            prop_oneof![
+                2 => prop::sample::select(TAGGER_FRAGMENTS),
+                1 => prop::sample::select(FRAGMENTS),
+            ],
+            0..50,
+        )
+        .prop_map(|parts| parts.concat()),
+        1 => any::<String>(),
+    ]
+}
+
+proptest! {
+    #![proptest_config(config(256))]
+
+    #[test]
+    fn tagger_never_panics_and_spans_lie_on_char_boundaries_inside_their_paragraph(
+        text in tagger_text(),
+    ) {
+        let doc = Document::from_text("t.txt".into(), "t.txt".into(), text, Vec::new());
+        let tagger = dossier::entities::Tagger::new();
+        let mentions = tagger.tag_document(&doc);
+        for m in &mentions {
+            let para = doc
+                .paragraphs
+                .get(m.para as usize)
+                .unwrap_or_else(|| panic!("mention in paragraph {} of {}", m.para, doc.paragraphs.len()));
+            assert_span_in(&para.text, &m.range, "mention");
+            prop_assert!(!m.range.is_empty(), "empty mention {:?}", m);
+            if let Some(core) = &m.core {
+                assert_span_in(&para.text, core, "mention core");
+            }
+            if let Some(alias) = m.alias_of {
+                prop_assert!((alias as usize) < mentions.len(), "alias_of out of range: {:?}", m);
+            }
+        }
+        // The whole index resolves the same mentions into entities whose
+        // occurrences point inside their paragraphs too.
+        let index = build(Corpus { docs: vec![doc], skipped: Vec::new() });
+        for entity in &index.entities.entities {
+            for occ in &entity.mentions {
+                let text = &index.docs[occ.doc as usize].paragraphs[occ.para as usize].text;
+                assert_span_in(text, &(occ.start as usize..occ.end as usize), "occurrence");
+            }
+        }
+    }
+}
+
+/// The stable stand-in for the `load_segment_tag_query` fuzz target (`fuzz/`): the
+/// same pipeline on arbitrary bytes, the query taken from the input's tail.
+fn fuzz_pipeline(data: &[u8]) {
+    let split = data.iter().rposition(|&b| b == 0xff).unwrap_or(data.len());
+    let (body, tail) = data.split_at(split);
+    let query = String::from_utf8_lossy(tail.get(1..).unwrap_or_default()).into_owned();
+    let docs: Vec<Document> = match decode(body) {
+        Decoded::Text { text, notice } => vec![Document::from_text(
+            "fuzz.txt".into(),
+            "fuzz.txt".into(),
+            text,
+            notice.into_iter().collect(),
+        )],
+        Decoded::Binary => Vec::new(),
+    };
+    let index = build(Corpus {
+        docs,
+        skipped: Vec::new(),
+    });
+    let results = search(&index, &Query::parse(&query), 10);
+    for hit in &results.by_para {
+        let text = &index.paragraph(hit.para).text;
+        for span in match_spans(&index, &results, hit.para) {
+            assert_grapheme_span_in(text, &span, "fuzz match span");
+        }
+    }
+}
+
+/// Bytes that are mostly text (so the pipeline gets past decoding), with a query tail.
+fn fuzz_bytes() -> impl Strategy<Value = Vec<u8>> {
+    prop_oneof![
+        1 => prop::collection::vec(any::<u8>(), 0..600),
+        2 => (tagger_text(), prop::collection::vec(any::<u8>(), 0..20), "[a-zA-Z\"@ -]{0,20}")
+            .prop_map(|(text, noise, query)| {
+                let mut bytes = text.into_bytes();
+                bytes.extend(noise);
+                bytes.push(0xff);
+                bytes.extend(query.into_bytes());
+                bytes
+            }),
+    ]
+}
+
+proptest! {
+    #![proptest_config(config(256))]
+
+    #[test]
+    fn load_segment_tag_query_on_arbitrary_bytes(data in fuzz_bytes()) {
+        fuzz_pipeline(&data);
+    }
+}

@@ -1,6 +1,7 @@
 //! Walking paths, reading files, and reporting every file that was skipped.
 
 use std::cmp::Ordering;
+use std::io::Read;
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicUsize, Ordering as AtomicOrdering};
 
@@ -219,18 +220,32 @@ fn read_one(found: Found, options: &LoadOptions) -> Result<Document, Skipped> {
         path: found.path.display().to_string(),
         reason,
     };
-    let size = std::fs::metadata(&found.path)
+    // One handle for the size check and the read: a file replaced, truncated or
+    // grown between the two is read as it is now, never past the cap.
+    let file =
+        std::fs::File::open(&found.path).map_err(|e| skip(describe_io(Some(&e), "cannot read")))?;
+    let size = file
+        .metadata()
         .map_err(|e| skip(describe_io(Some(&e), "cannot read")))?
         .len();
-    if size > options.max_file_bytes {
-        return Err(skip(format!(
+    let too_large = |size: u64| {
+        skip(format!(
             "too large ({:.1} MB, the limit is {} MB; raise it with --max-file-mb)",
             size as f64 / (1024.0 * 1024.0),
             options.max_file_bytes / (1024 * 1024)
-        )));
+        ))
+    };
+    if size > options.max_file_bytes {
+        return Err(too_large(size));
     }
-    let bytes =
-        std::fs::read(&found.path).map_err(|e| skip(describe_io(Some(&e), "cannot read")))?;
+    let mut bytes = Vec::with_capacity(size as usize);
+    file.take(options.max_file_bytes.saturating_add(1))
+        .read_to_end(&mut bytes)
+        .map_err(|e| skip(describe_io(Some(&e), "cannot read")))?;
+    if bytes.len() as u64 > options.max_file_bytes {
+        // It grew past the cap while being read (a log being written, /proc).
+        return Err(too_large(bytes.len() as u64));
+    }
     let (text, notice) = match decode(&bytes) {
         Decoded::Binary => return Err(skip("binary file (NUL bytes)".into())),
         Decoded::Text { text, notice } => (text, notice),

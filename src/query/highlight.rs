@@ -11,8 +11,32 @@ use crate::text::{fold_into, tokens};
 /// Byte ranges in the paragraph's text that matched, sorted and non-overlapping.
 /// They lie on token (so char and grapheme) boundaries.
 pub fn match_spans(index: &Index, results: &SearchResults, global_para: u32) -> Vec<Range<usize>> {
+    match_spans_in_prefix(index, results, global_para, usize::MAX)
+}
+
+/// [`match_spans`] for about the first `max_bytes` of the paragraph only (cut after
+/// a whitespace character, so no word is split): bounded work for a display that
+/// must answer on every keystroke even when one paragraph is a 50 MB file.
+pub fn match_spans_in_prefix(
+    index: &Index,
+    results: &SearchResults,
+    global_para: u32,
+    max_bytes: usize,
+) -> Vec<Range<usize>> {
     let paragraph = index.paragraph(global_para);
-    let text = paragraph.text.as_str();
+    let full = paragraph.text.as_str();
+    let text = if full.len() <= max_bytes {
+        full
+    } else {
+        let mut cut = max_bytes;
+        while !full.is_char_boundary(cut) {
+            cut -= 1;
+        }
+        let cut = full[..cut].rfind(char::is_whitespace).map_or(cut, |i| {
+            i + full[i..].chars().next().map_or(1, char::len_utf8)
+        });
+        &full[..cut]
+    };
     let mut token_spans: Vec<(Range<usize>, Option<u32>)> = Vec::new();
     let mut buf = String::new();
     tokens(text, |span| {
@@ -44,7 +68,9 @@ pub fn match_spans(index: &Index, results: &SearchResults, global_para: u32) -> 
             .iter()
             .take_while(|m| (m.doc, m.para) == (r.doc, r.para))
         {
-            spans.push(m.start as usize..m.end as usize);
+            if (m.end as usize) <= text.len() {
+                spans.push(m.start as usize..m.end as usize);
+            }
         }
     }
     merge(spans)

@@ -5,5 +5,5 @@ mod highlight;
 mod parse;
 
 pub use eval::{DocHits, ExpansionCache, Hit, SearchResults, search, search_with_cache};
-pub use highlight::{Snippet, match_spans, snippet};
+pub use highlight::{Snippet, match_spans, match_spans_in_prefix, snippet};
 pub use parse::{Clause, Query};

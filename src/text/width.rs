@@ -23,8 +23,18 @@ pub fn display_grapheme(g: &str) -> Cow<'_, str> {
 }
 
 /// Columns a grapheme takes once drawn (zero-width marks count as 0).
+///
+/// Must agree with what ratatui puts in its buffer (`CellWidth`), or wrapped rows
+/// overflow the pane and lose their ends: halfwidth katakana voiced marks (U+FF9E,
+/// U+FF9F) extend the grapheme for Unicode but take a column of their own on
+/// terminals, so each adds one.
 pub fn grapheme_width(g: &str) -> usize {
-    display_grapheme(g).width()
+    let shown = display_grapheme(g);
+    shown.width()
+        + shown
+            .chars()
+            .filter(|&c| c == '\u{ff9e}' || c == '\u{ff9f}')
+            .count()
 }
 
 /// Columns a string takes once drawn.
@@ -66,6 +76,32 @@ mod tests {
         assert_eq!(display_width("中国"), 4);
         assert_eq!(display_width("e\u{301}"), 1);
         assert_eq!(display_width("a\u{1b}b"), 3);
+    }
+
+    #[test]
+    fn widths_agree_with_the_cells_ratatui_draws() {
+        use ratatui::buffer::CellWidth;
+        for g in [
+            "a",
+            "中",
+            "e\u{301}",
+            "👍🏽",
+            "👨\u{200d}👩\u{200d}👧",
+            "🇮🇶",
+            "☺\u{fe0f}",
+            "ｶ\u{ff9e}",
+            "ﾊ\u{ff9f}",
+            "ｶ",
+            "ب",
+            "ש",
+            "नमस्ते",
+            "Ａ",
+            "\u{ad}",
+        ] {
+            for g in g.graphemes(true) {
+                assert_eq!(grapheme_width(g), g.cell_width() as usize, "{g:?}");
+            }
+        }
     }
 
     #[test]

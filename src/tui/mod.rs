@@ -27,7 +27,7 @@ use ratatui::crossterm::event::{
 };
 use ratatui::crossterm::execute;
 use ratatui::crossterm::terminal::{
-    EnterAlternateScreen, LeaveAlternateScreen, disable_raw_mode, enable_raw_mode,
+    Clear, ClearType, EnterAlternateScreen, LeaveAlternateScreen, disable_raw_mode, enable_raw_mode,
 };
 use ratatui::layout::Rect;
 use signal_hook::consts::{SIGHUP, SIGINT, SIGTERM};
@@ -61,14 +61,18 @@ pub fn run(paths: Vec<PathBuf>, options: LoadOptions) -> Result<u8, CliError> {
     enable_raw_mode()?;
     let _restore = RestoreOnDrop;
     let mut stdout = std::io::stdout();
+    // Clear with a plain erase, not `Terminal::clear`: that asks the terminal for the
+    // cursor position (`ESC [ 6n`) and fails when no answer comes within two
+    // seconds, as over a slow SSH link; a late answer would leak into the input.
+    // Nothing at start-up may wait for the terminal.
     execute!(
         stdout,
         EnterAlternateScreen,
+        Clear(ClearType::All),
         EnableMouseCapture,
         EnableBracketedPaste
     )?;
     let mut terminal = Terminal::new(CrosstermBackend::new(std::io::stdout()))?;
-    terminal.clear()?;
 
     let size = terminal.size()?;
     let progress = Arc::new(BuildProgress::default());
@@ -123,6 +127,10 @@ impl Drop for RestoreOnDrop {
 fn install_panic_hook() {
     let previous = std::panic::take_hook();
     std::panic::set_hook(Box::new(move |info| {
+        // Hold stdout until exit: the UI thread must not draw a frame onto the
+        // restored screen between here and `exit` (the lock is reentrant, so
+        // `restore_terminal` below still gets it).
+        let _stdout = std::io::stdout().lock();
         restore_terminal();
         previous(info);
         eprintln!(
@@ -172,10 +180,12 @@ fn forward_input(tx: Sender<Msg>) {
         .expect("spawn input thread");
 }
 
-/// Debug builds only: `DOSSIER_DEBUG_PANIC=1` panics once the UI is up, to test
-/// that the terminal is restored.
+/// Test hook: `DOSSIER_DEBUG_PANIC=1` panics on a worker thread once the UI is up,
+/// so the end-to-end tests (`tests/e2e_signals.rs`) can check that a crash restores
+/// the terminal and exits with 101. It is in release builds too because the test
+/// suite runs the release binary; it does nothing unless the variable is set.
 fn debug_panic_trigger() {
-    if cfg!(debug_assertions) && std::env::var_os("DOSSIER_DEBUG_PANIC").is_some() {
+    if std::env::var_os("DOSSIER_DEBUG_PANIC").is_some_and(|v| v == "1") {
         thread::spawn(|| {
             thread::sleep(std::time::Duration::from_millis(300));
             panic!("debug panic requested by DOSSIER_DEBUG_PANIC");

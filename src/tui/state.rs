@@ -17,7 +17,7 @@ use super::wrap::{Row, Wrapped};
 use crate::corpus::LoadProgress;
 use crate::entities::EntityKind;
 use crate::index::{BuildProgress, Index};
-use crate::query::{SearchResults, match_spans};
+use crate::query::{SearchResults, match_spans_in_prefix};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Focus {
@@ -69,6 +69,11 @@ pub struct Reader {
     /// Entity whose mentions are emphasised (after jumping from the entities view).
     pub focus_entity: Option<usize>,
 }
+
+/// Filter hits are highlighted in the first this-many bytes of a paragraph: the
+/// spans are computed on the UI thread when a document opens or results arrive,
+/// and a single paragraph can be a whole 50 MB file. Search itself covers it all.
+pub const HIGHLIGHT_PREFIX_BYTES: usize = 1 << 20;
 
 pub struct State {
     pub index: Option<Arc<Index>>,
@@ -447,9 +452,10 @@ impl State {
             for hit in results.hits_in(range.clone()) {
                 let local = hit.para - range.start;
                 self.reader.hit_paras.push(local);
-                self.reader
-                    .hit_spans
-                    .insert(local, match_spans(&index, results, hit.para));
+                self.reader.hit_spans.insert(
+                    local,
+                    match_spans_in_prefix(&index, results, hit.para, HIGHLIGHT_PREFIX_BYTES),
+                );
             }
             best_para = results
                 .docs

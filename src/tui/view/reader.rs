@@ -166,7 +166,7 @@ fn text_spans<'a>(
                 InlineStyle::Link(None) => Style::new(),
             });
         }
-        if let Some(m) = mentions.and_then(|ms| ms.iter().find(|m| m.range.contains(&at))) {
+        if let Some(m) = mentions.and_then(|ms| mention_at(ms, at)) {
             let entity_style = if reader.focus_entity == Some(m.entity) {
                 theme.focused_entity(m.kind)
             } else {
@@ -174,7 +174,7 @@ fn text_spans<'a>(
             };
             style = style.patch(entity_style);
         }
-        if hits.is_some_and(|hs| hs.iter().any(|h| h.contains(&at))) {
+        if hits.is_some_and(|hs| in_sorted_spans(hs, at)) {
             style = style.patch(theme.hit());
         }
         if style != current_style && !current.is_empty() {
@@ -188,4 +188,54 @@ fn text_spans<'a>(
     }
     debug_assert!(out.iter().all(|s| display_width(&s.content) == s.width()));
     out
+}
+
+/// Whether `at` lies in one of `spans` (sorted, non-overlapping, as `match_spans`
+/// returns them). A binary search: a huge paragraph can hold millions of hits, and
+/// this runs for every grapheme drawn.
+fn in_sorted_spans(spans: &[Range<usize>], at: usize) -> bool {
+    let i = spans.partition_point(|h| h.end <= at);
+    spans.get(i).is_some_and(|h| h.start <= at)
+}
+
+/// The mention covering `at` (mentions sorted by start; the earliest-starting of a
+/// few overlapping ones wins). A binary search, for the same reason as above.
+fn mention_at(
+    mentions: &[crate::tui::state::MentionSpan],
+    at: usize,
+) -> Option<&crate::tui::state::MentionSpan> {
+    let end = mentions.partition_point(|m| m.range.start <= at);
+    mentions[end.saturating_sub(8)..end]
+        .iter()
+        .find(|m| m.range.contains(&at))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn sorted_span_lookup() {
+        let spans = [2..4, 6..7, 10..15];
+        let hit: Vec<usize> = (0..16).filter(|&at| in_sorted_spans(&spans, at)).collect();
+        assert_eq!(hit, [2, 3, 6, 10, 11, 12, 13, 14]);
+        assert!(!in_sorted_spans(&[], 0));
+    }
+
+    #[test]
+    fn mention_lookup_finds_the_covering_mention() {
+        use crate::entities::EntityKind;
+        use crate::tui::state::MentionSpan;
+        let m = |range: Range<usize>, entity| MentionSpan {
+            range,
+            kind: EntityKind::Place,
+            entity,
+        };
+        let mentions = [m(0..5, 0), m(3..9, 1), m(20..25, 2)];
+        assert_eq!(mention_at(&mentions, 4).map(|m| m.entity), Some(0));
+        assert_eq!(mention_at(&mentions, 7).map(|m| m.entity), Some(1));
+        assert_eq!(mention_at(&mentions, 12).map(|m| m.entity), None);
+        assert_eq!(mention_at(&mentions, 24).map(|m| m.entity), Some(2));
+        assert_eq!(mention_at(&mentions, 25).map(|m| m.entity), None);
+    }
 }
