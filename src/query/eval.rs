@@ -95,11 +95,19 @@ impl ExpansionCache {
     /// Sizes the dense arrays to the corpus, once per index.
     pub fn scratch(&mut self, paragraphs: usize) {
         if self.scores.len() != paragraphs {
-            self.scores = vec![0.0; paragraphs];
-            self.matched = vec![0; paragraphs];
-            self.clause = vec![0.0; paragraphs];
+            // Written out, not `vec![0; n]`: zeroed allocations are mapped lazily,
+            // and the page faults would land on the user's first keystroke.
+            self.scores = filled(paragraphs, 0.0);
+            self.matched = filled(paragraphs, 0);
+            self.clause = filled(paragraphs, 0.0);
         }
     }
+}
+
+fn filled<T: Copy>(len: usize, value: T) -> Vec<T> {
+    let mut v = Vec::with_capacity(len);
+    v.resize(len, value);
+    v
 }
 
 /// Evaluates a query; `limit` bounds `ranked` (all hits are still counted).
