@@ -94,9 +94,15 @@ fn sigint_sigterm_and_sighup_end_cleanly_and_restore_the_terminal() {
             .expect("kill");
         assert!(status.success());
         let screen = t.wait_for("stty-done");
+        let code = 128
+            + match signal {
+                "HUP" => 1,
+                "INT" => 2,
+                _ => 15,
+            };
         assert!(
-            screen.contains("dossier-exited-0"),
-            "SIG{signal}: not a clean exit:\n{screen}"
+            screen.contains(&format!("dossier-exited-{code}")),
+            "SIG{signal}: not a clean exit with {code}:\n{screen}"
         );
         assert_restored(&t, &screen, &format!("SIG{signal}"));
         wait_gone(pid, &format!("SIG{signal}"));

@@ -69,7 +69,10 @@ pub fn apply(state: &mut State, msg: Msg, worker: &QueryWorker) -> bool {
             generation,
             results,
         } => state.set_results(generation, results),
-        Msg::Signal(_) => state.quit = true,
+        Msg::Signal(signal) => {
+            state.quit = true;
+            state.exit_signal = Some(signal);
+        }
     }
     if let Some((generation, query)) = state.outgoing_query.take()
         && let Some(index) = &state.index

@@ -97,7 +97,11 @@ pub fn run(paths: Vec<PathBuf>, options: LoadOptions) -> Result<u8, CliError> {
         &Theme::from_env(),
         std::io::stdout(),
     )?;
-    Ok(EXIT_FOUND)
+    // Ended by a signal: the shell convention 128 + n (130 for SIGINT, 143 for
+    // SIGTERM, 129 for a hang-up), so scripts can tell an interruption from a quit.
+    Ok(state
+        .exit_signal
+        .map_or(EXIT_FOUND, |signal| (128 + signal).clamp(0, 255) as u8))
 }
 
 /// Puts the terminal back as it was: on quit, on error, on panic, on signals.

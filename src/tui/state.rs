@@ -103,6 +103,8 @@ pub struct State {
     pub message: Option<String>,
     pub size: Rect,
     pub quit: bool,
+    /// The signal that ended the explorer (SIGINT, SIGTERM, SIGHUP), if one did.
+    pub exit_signal: Option<i32>,
 }
 
 impl State {
@@ -135,6 +137,7 @@ impl State {
             message: None,
             size,
             quit: false,
+            exit_signal: None,
         }
     }
 
