@@ -1283,3 +1283,21 @@ fn show_reads_a_file_given_by_path_when_no_corpus_is_named() {
     assert_eq!(v["author"], "Ana Ruiz");
     assert_eq!(v["date"], "2021-03-03");
 }
+
+#[test]
+fn the_explorer_names_a_missing_path_before_anything_else() {
+    let out = dossier(&["/no/such/folder"]);
+    assert_eq!(code(&out), 2);
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains("cannot open /no/such/folder: no such file or folder"),
+        "{err}"
+    );
+}
+
+#[test]
+fn the_explorer_without_a_terminal_points_to_the_headless_commands() {
+    let out = dossier(&[]);
+    assert_eq!(code(&out), 2);
+    assert!(String::from_utf8_lossy(&out.stderr).contains("dossier search"));
+}

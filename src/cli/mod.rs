@@ -221,7 +221,7 @@ fn read_queries(path: Option<&std::path::Path>) -> Result<Vec<String>, CliError>
     Ok(queries)
 }
 
-fn plain_io_error(err: &std::io::Error) -> String {
+pub(crate) fn plain_io_error(err: &std::io::Error) -> String {
     match err.kind() {
         std::io::ErrorKind::NotFound => "no such file or folder".into(),
         std::io::ErrorKind::PermissionDenied => "permission denied".into(),

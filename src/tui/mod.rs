@@ -41,18 +41,19 @@ use worker::{Msg, spawn_indexer};
 
 /// Opens the explorer on `paths` (the seeds when empty).
 pub fn run(paths: Vec<PathBuf>, options: LoadOptions) -> Result<u8, CliError> {
+    for path in &paths {
+        if let Err(err) = std::fs::metadata(path) {
+            return Err(CliError::BadInput(format!(
+                "cannot open {}: {}",
+                crate::text::sanitize_line(&path.display().to_string()),
+                crate::cli::plain_io_error(&err)
+            )));
+        }
+    }
     if !std::io::stdout().is_terminal() || !std::io::stdin().is_terminal() {
         return Err(CliError::BadInput(
             "the explorer needs a terminal; for scripts use `dossier search`, `show`, `entities` or `stats`".into(),
         ));
-    }
-    for path in &paths {
-        if let Err(err) = std::fs::metadata(path) {
-            return Err(CliError::BadInput(format!(
-                "cannot open {}: {err}",
-                path.display()
-            )));
-        }
     }
     let (tx, rx) = channel();
     forward_signals(tx.clone());
