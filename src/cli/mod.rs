@@ -14,7 +14,7 @@ use std::time::Instant;
 
 use clap::{Parser, Subcommand};
 
-use crate::corpus::{Corpus, LoadOptions, LoadProgress, load_paths_with_progress, load_seeds};
+use crate::corpus::{Corpus, LoadOptions, load_paths, load_seeds};
 use crate::index::{Index, build};
 
 /// Exit code when the command succeeded and found something.
@@ -168,18 +168,15 @@ pub enum CliError {
 
 /// The corpus at `paths`, or the bundled seeds when none are given.
 pub fn load_corpus(paths: &[PathBuf], options: &LoadOptions) -> Result<Corpus, CliError> {
-    load_corpus_with_progress(paths, options, &LoadProgress::default())
-}
-
-/// [`load_corpus`], counting files as they are read (for the explorer's progress bar).
-pub fn load_corpus_with_progress(
-    paths: &[PathBuf],
-    options: &LoadOptions,
-    progress: &LoadProgress,
-) -> Result<Corpus, CliError> {
     if paths.is_empty() {
         return Ok(load_seeds());
     }
+    check_paths(paths)?;
+    Ok(load_paths(paths, options))
+}
+
+/// Every path named on the command line must exist; the message says which does not.
+pub fn check_paths(paths: &[PathBuf]) -> Result<(), CliError> {
     for path in paths {
         if let Err(err) = std::fs::metadata(path) {
             return Err(CliError::BadInput(format!(
@@ -189,7 +186,7 @@ pub fn load_corpus_with_progress(
             )));
         }
     }
-    Ok(load_paths_with_progress(paths, options, progress))
+    Ok(())
 }
 
 fn read_queries(path: Option<&std::path::Path>) -> Result<Vec<String>, CliError> {
@@ -221,7 +218,7 @@ fn read_queries(path: Option<&std::path::Path>) -> Result<Vec<String>, CliError>
     Ok(queries)
 }
 
-pub(crate) fn plain_io_error(err: &std::io::Error) -> String {
+fn plain_io_error(err: &std::io::Error) -> String {
     match err.kind() {
         std::io::ErrorKind::NotFound => "no such file or folder".into(),
         std::io::ErrorKind::PermissionDenied => "permission denied".into(),

@@ -93,7 +93,7 @@ pub struct Found {
 /// Loads every text file under `paths`, in natural order of display names.
 /// Nothing here is fatal: unreadable paths and files land in `skipped`.
 pub fn load_paths(paths: &[PathBuf], options: &LoadOptions) -> Corpus {
-    load_paths_with_progress(paths, options, &LoadProgress::default())
+    load_paths_staged(paths, options, &LoadProgress::default(), 0, |_| {})
 }
 
 /// Counters the UI reads while files are read and segmented.
@@ -104,17 +104,31 @@ pub struct LoadProgress {
     pub files_read: AtomicUsize,
 }
 
-/// [`load_paths`], counting files as they are read.
-pub fn load_paths_with_progress(
+/// [`load_paths`], counting files as they are read. When there are more than
+/// `2 * first` files, `on_first` sees the first `first` documents before the rest
+/// are read (the explorer indexes them for a first look).
+pub fn load_paths_staged(
     paths: &[PathBuf],
     options: &LoadOptions,
     progress: &LoadProgress,
+    first: usize,
+    on_first: impl FnOnce(&[Document]),
 ) -> Corpus {
-    let (found, mut skipped) = discover(paths);
+    let (mut found, mut skipped) = discover(paths);
     progress
         .files_total
         .store(found.len(), AtomicOrdering::Relaxed);
-    let mut corpus = read_files(found, options, progress);
+    let mut corpus = if first > 0 && found.len() > first * 2 {
+        let rest = found.split_off(first);
+        let mut corpus = read_files(found, options, progress);
+        on_first(&corpus.docs);
+        let mut later = read_files(rest, options, progress);
+        corpus.docs.append(&mut later.docs);
+        corpus.skipped.append(&mut later.skipped);
+        corpus
+    } else {
+        read_files(found, options, progress)
+    };
     skipped.append(&mut corpus.skipped);
     skipped.sort_by(|a, b| natural_cmp(&a.path, &b.path));
     skipped.dedup();

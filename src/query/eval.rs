@@ -287,6 +287,30 @@ fn mark_excluded(index: &Index, query: &Query, cache: &mut ExpansionCache) -> Ve
     out
 }
 
+/// One clause's round: the best score per paragraph among those that matched
+/// every earlier clause, and which paragraphs it touched.
+struct Offers<'a> {
+    round: u8,
+    matched: &'a [u8],
+    best: &'a mut [f32],
+    touched: Vec<u32>,
+}
+
+impl Offers<'_> {
+    /// Scores `p` (lazily: only paragraphs still in the running are scored).
+    fn offer(&mut self, p: u32, score: impl FnOnce() -> f32) {
+        if self.matched[p as usize] != self.round {
+            return;
+        }
+        let slot = &mut self.best[p as usize];
+        if *slot == 0.0 {
+            self.touched.push(p);
+        }
+        // Scores are positive; the floor keeps "touched" exact.
+        *slot = slot.max(score().max(f32::MIN_POSITIVE));
+    }
+}
+
 /// Paragraphs matching every clause, scores summed (best source per clause),
 /// in paragraph order. Clauses run cheapest first; once few candidates remain,
 /// later clauses probe their postings instead of walking them.
@@ -300,75 +324,55 @@ fn intersect(
     let mut candidates: Vec<u32> = Vec::new();
     for (i, clause) in clauses.iter().enumerate() {
         let round = i as u8;
-        let mut touched: Vec<u32> = Vec::new();
         let probe = i > 0 && candidates.len() * 16 < clause.size;
+        let mut offers = Offers {
+            round,
+            matched: &cache.matched,
+            best: &mut cache.clause,
+            touched: Vec::new(),
+        };
         for source in &clause.sources {
             match source {
                 Source::Term { term, weight } => {
                     let list = index.postings(*term);
                     let idf = bm25.idf(list.doc_freq());
-                    let mut visit = |k: usize, p: u32| {
-                        if cache.matched[p as usize] != round {
-                            return;
-                        }
-                        let s = weight * bm25.score(idf, list.term_freq_at(k), index.para_len(p));
-                        let slot = &mut cache.clause[p as usize];
-                        if *slot == 0.0 {
-                            touched.push(p);
-                        }
-                        *slot = slot.max(s);
+                    let score = |k: usize, p: u32| {
+                        weight * bm25.score(idf, list.term_freq_at(k), index.para_len(p))
                     };
                     if probe {
                         for &p in &candidates {
                             if let Some(k) = list.find(p) {
-                                visit(k, p);
+                                offers.offer(p, || score(k, p));
                             }
                         }
                     } else {
                         for (k, &p) in list.paras().iter().enumerate() {
-                            visit(k, p);
+                            offers.offer(p, || score(k, p));
                         }
                     }
                 }
                 Source::Entity { id, weight } => {
                     let paras = index.entity_paras(*id);
                     let idf = bm25.idf(paras.len() as u32);
-                    let mut visit = |p: u32| {
-                        if cache.matched[p as usize] != round {
-                            return;
-                        }
-                        let s = weight * bm25.score(idf, 1, index.para_len(p));
-                        let slot = &mut cache.clause[p as usize];
-                        if *slot == 0.0 {
-                            touched.push(p);
-                        }
-                        *slot = slot.max(s);
-                    };
+                    let score = |p: u32| weight * bm25.score(idf, 1, index.para_len(p));
                     if probe {
-                        for &p in &candidates {
-                            if paras.binary_search(&p).is_ok() {
-                                visit(p);
-                            }
+                        for &p in candidates.iter().filter(|p| paras.binary_search(p).is_ok()) {
+                            offers.offer(p, || score(p));
                         }
                     } else {
-                        paras.iter().for_each(|&p| visit(p));
+                        for &p in paras {
+                            offers.offer(p, || score(p));
+                        }
                     }
                 }
                 Source::Scored(scored) => {
                     for &(p, s) in scored {
-                        if cache.matched[p as usize] != round {
-                            continue;
-                        }
-                        let slot = &mut cache.clause[p as usize];
-                        if *slot == 0.0 {
-                            touched.push(p);
-                        }
-                        // Scores are positive; a tiny floor keeps "touched" exact.
-                        *slot = slot.max(s.max(f32::MIN_POSITIVE));
+                        offers.offer(p, || s);
                     }
                 }
             }
         }
+        let touched = offers.touched;
         for &p in &touched {
             let slot = &mut cache.clause[p as usize];
             cache.scores[p as usize] += slot.max(f32::MIN_POSITIVE);
@@ -468,6 +472,10 @@ fn phrase_matches(index: &Index, ids: &[u32], weight: f32) -> Scored {
     else {
         return Vec::new();
     };
+    let idfs: Vec<f32> = ids
+        .iter()
+        .map(|&id| bm25.idf(index.postings(id).doc_freq()))
+        .collect();
     let anchor = index.postings(ids[rarest]);
     let mut out = Vec::new();
     'para: for (i, &para) in anchor.paras().iter().enumerate() {
@@ -493,10 +501,7 @@ fn phrase_matches(index: &Index, ids: &[u32], weight: f32) -> Scored {
             .count() as u32;
         if count > 0 {
             let len = index.para_len(para);
-            let score: f32 = ids
-                .iter()
-                .map(|&id| bm25.score(bm25.idf(index.postings(id).doc_freq()), count, len))
-                .sum();
+            let score: f32 = idfs.iter().map(|&idf| bm25.score(idf, count, len)).sum();
             out.push((para, weight * score));
         }
     }

@@ -109,7 +109,7 @@ impl EntitiesView {
             let matcher = SkimMatcherV2::default();
             // Scattered subsequences are noise ("sulei" in "Strategic Culture …").
             let floor = matcher.fuzzy_match(query, query).unwrap_or(0) / 2;
-            let scored: Vec<(usize, i64)> = self
+            let mut scored: Vec<(usize, i64)> = self
                 .order
                 .iter()
                 .filter_map(|&id| {
@@ -122,14 +122,11 @@ impl EntitiesView {
                         .map(|s| (id, s))
                 })
                 .collect();
-            let score_of = |id: usize| scored.iter().find(|(i, _)| *i == id).map_or(0, |(_, s)| *s);
-            let mut ids: Vec<usize> = scored.iter().map(|(id, _)| *id).collect();
-            ids.sort_by(|&a, &b| {
-                entities[a]
-                    .kind
-                    .cmp(&entities[b].kind)
-                    .then(score_of(b).cmp(&score_of(a)))
+            // Stable: equal scores keep the unfiltered order (most mentioned first).
+            scored.sort_by(|&(a, sa), &(b, sb)| {
+                entities[a].kind.cmp(&entities[b].kind).then(sb.cmp(&sa))
             });
+            let ids: Vec<usize> = scored.into_iter().map(|(id, _)| id).collect();
             self.rows = grouped(&self.kinds, &ids);
         }
         self.selected = self

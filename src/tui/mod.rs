@@ -41,15 +41,7 @@ use worker::{Msg, spawn_indexer};
 
 /// Opens the explorer on `paths` (the seeds when empty).
 pub fn run(paths: Vec<PathBuf>, options: LoadOptions) -> Result<u8, CliError> {
-    for path in &paths {
-        if let Err(err) = std::fs::metadata(path) {
-            return Err(CliError::BadInput(format!(
-                "cannot open {}: {}",
-                crate::text::sanitize_line(&path.display().to_string()),
-                crate::cli::plain_io_error(&err)
-            )));
-        }
-    }
+    crate::cli::check_paths(&paths)?;
     if !std::io::stdout().is_terminal() || !std::io::stdin().is_terminal() {
         return Err(CliError::BadInput(
             "the explorer needs a terminal; for scripts use `dossier search`, `show`, `entities` or `stats`".into(),

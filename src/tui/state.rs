@@ -226,6 +226,16 @@ impl State {
         }
     }
 
+    /// The hit count shown in list row `row` while filtering (rows are the
+    /// results' documents in order, so no search is needed).
+    pub fn list_hits(&self, row: usize) -> Option<u32> {
+        self.results
+            .as_ref()
+            .filter(|_| self.filter_active())
+            .and_then(|r| r.docs.get(row))
+            .map(|d| d.count)
+    }
+
     /// The document shown in list row `row`.
     pub fn list_doc(&self, row: usize) -> Option<u32> {
         match (&self.results, &self.index) {

@@ -7,11 +7,7 @@ use std::sync::mpsc::{Receiver, Sender, channel};
 use std::thread;
 use std::time::Instant;
 
-use std::sync::atomic::Ordering;
-
-use crate::corpus::{
-    Corpus, LoadOptions, LoadProgress, discover, load_seeds, natural_cmp, read_files,
-};
+use crate::corpus::{Corpus, LoadOptions, LoadProgress, load_paths_staged, load_seeds};
 use crate::index::{BuildProgress, Index, build, build_with_progress};
 use crate::query::{ExpansionCache, Query, SearchResults, search_with_cache};
 
@@ -59,31 +55,16 @@ pub fn spawn_indexer(
             let corpus = if paths.is_empty() {
                 load_seeds()
             } else {
-                let (found, mut skipped) = discover(&paths);
-                load.files_total.store(found.len(), Ordering::Relaxed);
-                let mut corpus = if found.len() > EARLY_DOCS * 2 {
-                    let rest = found[EARLY_DOCS..].to_vec();
-                    let early = read_files(found[..EARLY_DOCS].to_vec(), &options, &load);
+                load_paths_staged(&paths, &options, &load, EARLY_DOCS, |first| {
                     let first_look = build(Corpus {
-                        docs: early.docs.clone(),
+                        docs: first.to_vec(),
                         skipped: Vec::new(),
                     });
                     let _ = tx.send(Msg::Indexed {
                         index: Arc::new(first_look),
                         complete: false,
                     });
-                    let mut all = early;
-                    let mut later = read_files(rest, &options, &load);
-                    all.docs.append(&mut later.docs);
-                    all.skipped.append(&mut later.skipped);
-                    all
-                } else {
-                    read_files(found, &options, &load)
-                };
-                skipped.append(&mut corpus.skipped);
-                skipped.sort_by(|a, b| natural_cmp(&a.path, &b.path));
-                corpus.skipped = skipped;
-                corpus
+                })
             };
             let load_time = started.elapsed();
             let bytes = corpus.docs.iter().map(|d| d.bytes).sum();

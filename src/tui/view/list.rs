@@ -44,14 +44,6 @@ pub fn draw(state: &State, theme: &Theme, area: Rect, frame: &mut Frame) {
         };
         lines.push(Line::from(Span::styled(msg, theme.dim())));
     }
-    let doc_hits = |doc: u32| {
-        state
-            .results
-            .as_ref()
-            .filter(|_| state.filter_active())
-            .and_then(|r| r.docs.iter().find(|d| d.doc == doc))
-            .map(|d| d.count)
-    };
     for row in state.list_offset..(state.list_offset + visible).min(state.list_len()) {
         let Some(doc_id) = state.list_doc(row) else {
             break;
@@ -82,7 +74,8 @@ pub fn draw(state: &State, theme: &Theme, area: Rect, frame: &mut Frame) {
         if facts.is_empty() {
             facts.push(sanitize_line(doc.file_name()).into_owned());
         }
-        let hits = doc_hits(doc_id)
+        let hits = state
+            .list_hits(row)
             .map(|n| format!(" {n} hit{}", if n == 1 { "" } else { "s" }))
             .unwrap_or_default();
         let room = width.saturating_sub(1 + display_width(&hits));
