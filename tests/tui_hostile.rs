@@ -4,90 +4,16 @@
 //! right-to-left text. Every cell must be inert, and every row must put the pane
 //! borders at the same terminal columns as the layout says.
 
-use std::path::Path;
-use std::sync::Arc;
-use std::sync::mpsc::{Receiver, channel};
-use std::time::Duration;
+mod common;
 
-use dossier::corpus::{LoadOptions, load_paths};
-use dossier::index::{BuildProgress, build};
-use dossier::tui::app::apply;
+use common::Screen;
+use std::path::Path;
+
 use dossier::tui::layout::Panes;
-use dossier::tui::state::State;
-use dossier::tui::view::{Theme, draw};
-use dossier::tui::worker::{Msg, QueryWorker};
-use ratatui::Terminal;
-use ratatui::backend::TestBackend;
 use ratatui::buffer::{Buffer, CellWidth};
-use ratatui::crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
-use ratatui::layout::Rect;
+use ratatui::crossterm::event::KeyCode;
 use ratatui::style::Modifier;
 use tempfile::TempDir;
-
-struct Screen {
-    state: State,
-    worker: QueryWorker,
-    rx: Receiver<Msg>,
-    terminal: Terminal<TestBackend>,
-    theme: Theme,
-}
-
-impl Screen {
-    fn new(dir: &Path, width: u16, height: u16) -> Self {
-        let (tx, rx) = channel();
-        let mut state = State::new(
-            Arc::new(BuildProgress::default()),
-            Rect::new(0, 0, width, height),
-        );
-        let corpus = load_paths(&[dir.to_path_buf()], &LoadOptions::default());
-        state.set_index(Arc::new(build(corpus)), true);
-        Screen {
-            state,
-            worker: QueryWorker::spawn(tx),
-            rx,
-            terminal: Terminal::new(TestBackend::new(width, height)).unwrap(),
-            theme: Theme::monochrome(),
-        }
-    }
-
-    fn key(&mut self, code: KeyCode) -> &mut Self {
-        apply(
-            &mut self.state,
-            Msg::Input(Event::Key(KeyEvent::new(code, KeyModifiers::NONE))),
-            &self.worker,
-        );
-        while self.state.filter_active() && self.state.results_query != self.state.filter.text {
-            let msg = self
-                .rx
-                .recv_timeout(Duration::from_secs(30))
-                .expect("query results arrive");
-            apply(&mut self.state, msg, &self.worker);
-        }
-        self
-    }
-
-    fn typed(&mut self, text: &str) -> &mut Self {
-        for c in text.chars() {
-            self.key(KeyCode::Char(c));
-        }
-        self
-    }
-
-    fn render(&mut self) -> Buffer {
-        let (state, theme) = (&self.state, &self.theme);
-        self.terminal.draw(|f| draw(state, theme, f)).unwrap();
-        self.terminal.backend().buffer().clone()
-    }
-
-    fn resize(&mut self, width: u16, height: u16) {
-        self.terminal.backend_mut().resize(width, height);
-        apply(
-            &mut self.state,
-            Msg::Input(Event::Resize(width, height)),
-            &self.worker,
-        );
-    }
-}
 
 /// Characters that would drive a terminal if printed: C0 (newline included: a cell
 /// holds one grapheme), DEL, C1, and the bidi embeddings, overrides and isolates.
@@ -247,12 +173,15 @@ fn walk_every_document(screen: &mut Screen, what: &str) {
     assert!(docs > 0, "{what}: no documents listed");
     for i in 0..docs {
         screen.key(KeyCode::Enter);
-        let buf = screen.render();
+        let buf = screen.render_buffer();
         assert_screen_sound(&buf, &format!("{what}, document {i} open"));
         // Scroll through the document too.
         for _ in 0..3 {
             screen.key(KeyCode::PageDown);
-            assert_screen_sound(&screen.render(), &format!("{what}, document {i} scrolled"));
+            assert_screen_sound(
+                &screen.render_buffer(),
+                &format!("{what}, document {i} scrolled"),
+            );
         }
         screen.key(KeyCode::Tab).key(KeyCode::Tab);
         // Back in the list (Tab cycles filter → list → reader).
@@ -267,8 +196,8 @@ fn walk_every_document(screen: &mut Screen, what: &str) {
 fn hostile_documents_and_names_never_reach_the_screen_as_controls() {
     let dir = hostile_corpus();
     for (w, h) in [(80, 24), (120, 40), (41, 10), (300, 60)] {
-        let mut screen = Screen::new(dir.path(), w, h);
-        let buf = screen.render();
+        let mut screen = Screen::of_folder(dir.path(), w, h);
+        let buf = screen.render_buffer();
         assert_screen_sound(&buf, &format!("{w}x{h} start"));
         walk_every_document(&mut screen, &format!("{w}x{h}"));
     }
@@ -277,12 +206,12 @@ fn hostile_documents_and_names_never_reach_the_screen_as_controls() {
 #[test]
 fn hostile_names_are_shown_as_visible_placeholders() {
     let dir = hostile_corpus();
-    let mut screen = Screen::new(dir.path(), 160, 60);
+    let mut screen = Screen::of_folder(dir.path(), 160, 60);
     screen.key(KeyCode::Char('/')).typed("erbil");
     let mut seen = String::new();
     for _ in 0..screen.state.list_len() {
         screen.key(KeyCode::Down);
-        let buf = screen.render();
+        let buf = screen.render_buffer();
         assert_screen_sound(&buf, "erbil filter");
         for y in 0..buf.area.height {
             seen.extend(terminal_row(&buf, y).into_iter().map(|(_, s)| s));
@@ -301,10 +230,10 @@ fn hostile_names_are_shown_as_visible_placeholders() {
 #[test]
 fn escape_fixture_shows_every_sequence_inert() {
     let dir = hostile_corpus();
-    let mut screen = Screen::new(dir.path(), 200, 60);
+    let mut screen = Screen::of_folder(dir.path(), 200, 60);
     screen.key(KeyCode::Char('/')).typed("clipboard");
     screen.key(KeyCode::Enter).key(KeyCode::Enter);
-    let buf = screen.render();
+    let buf = screen.render_buffer();
     assert_screen_sound(&buf, "escapes.txt");
     let text: String = (0..buf.area.height)
         .flat_map(|y| terminal_row(&buf, y).into_iter().map(|(_, s)| s))
@@ -318,15 +247,18 @@ fn escape_fixture_shows_every_sequence_inert() {
 fn wide_combining_and_rtl_text_keeps_columns_in_both_panes() {
     let dir = hostile_corpus();
     for (w, h) in [(80, 24), (57, 20), (120, 40), (40, 10)] {
-        let mut screen = Screen::new(dir.path(), w, h);
+        let mut screen = Screen::of_folder(dir.path(), w, h);
         screen.key(KeyCode::Char('/')).typed("kirkuk");
         screen.key(KeyCode::Enter).key(KeyCode::Enter);
-        let buf = screen.render();
+        let buf = screen.render_buffer();
         assert_screen_sound(&buf, &format!("wide.txt at {w}x{h}"));
         // Resizing re-wraps; every size on the way must line up too.
         for (rw, rh) in [(43, 12), (99, 31), (w, h)] {
             screen.resize(rw, rh);
-            assert_screen_sound(&screen.render(), &format!("wide.txt resized to {rw}x{rh}"));
+            assert_screen_sound(
+                &screen.render_buffer(),
+                &format!("wide.txt resized to {rw}x{rh}"),
+            );
         }
     }
 }
@@ -341,10 +273,10 @@ fn highlights_cover_whole_graphemes() {
         ("ירושלים", "ירושלים"),
         ("ｶﾞｷﾞｸﾞ", "ｶﾞｷﾞｸﾞ"),
     ] {
-        let mut screen = Screen::new(dir.path(), 120, 40);
+        let mut screen = Screen::of_folder(dir.path(), 120, 40);
         screen.key(KeyCode::Char('/')).typed(query);
         screen.key(KeyCode::Enter).key(KeyCode::Enter);
-        let buf = screen.render();
+        let buf = screen.render_buffer();
         assert_screen_sound(&buf, query);
         let panes = Panes::new(buf.area).unwrap();
         let runs = highlighted_runs(&buf, &panes);
@@ -370,19 +302,22 @@ fn is_mark(c: char) -> bool {
 fn entities_view_of_the_hostile_corpus_is_inert_and_aligned() {
     let dir = hostile_corpus();
     for (w, h) in [(80, 24), (120, 40)] {
-        let mut screen = Screen::new(dir.path(), w, h);
+        let mut screen = Screen::of_folder(dir.path(), w, h);
         screen.key(KeyCode::Char('e'));
-        assert_screen_sound(&screen.render(), &format!("entities view {w}x{h}"));
+        assert_screen_sound(&screen.render_buffer(), &format!("entities view {w}x{h}"));
         for i in 0..12 {
             screen.key(KeyCode::Char('j'));
-            let buf = screen.render();
+            let buf = screen.render_buffer();
             assert_screen_sound(&buf, &format!("entities view {w}x{h}, row {i}"));
         }
         // Choose an entity, then a mention: the details pane lists snippets.
         screen.key(KeyCode::Enter);
-        assert_screen_sound(&screen.render(), &format!("entity details {w}x{h}"));
+        assert_screen_sound(&screen.render_buffer(), &format!("entity details {w}x{h}"));
         screen.key(KeyCode::Enter).key(KeyCode::Enter);
-        assert_screen_sound(&screen.render(), &format!("jumped to a mention {w}x{h}"));
+        assert_screen_sound(
+            &screen.render_buffer(),
+            &format!("jumped to a mention {w}x{h}"),
+        );
     }
 }
 
@@ -390,10 +325,10 @@ fn entities_view_of_the_hostile_corpus_is_inert_and_aligned() {
 fn wrapped_wide_text_loses_nothing_at_row_ends() {
     let dir = hostile_corpus();
     for (w, h) in [(80, 40), (61, 40), (120, 40)] {
-        let mut screen = Screen::new(dir.path(), w, h);
+        let mut screen = Screen::of_folder(dir.path(), w, h);
         screen.key(KeyCode::Char('/')).typed("sendai");
         screen.key(KeyCode::Enter).key(KeyCode::Enter);
-        let buf = screen.render();
+        let buf = screen.render_buffer();
         assert_screen_sound(&buf, &format!("katakana.txt at {w}x{h}"));
         let panes = Panes::new(buf.area).unwrap();
         let inner = panes.reader.inner(ratatui::layout::Margin::new(1, 1));
@@ -420,7 +355,7 @@ fn a_huge_single_paragraph_is_read_with_bounded_highlighting() {
     let dir = tempfile::tempdir().unwrap();
     let text = "Basra port near Baghdad and Mosul. ".repeat(150_000) + "Fallujah";
     std::fs::write(dir.path().join("huge.txt"), &text).unwrap();
-    let mut screen = Screen::new(dir.path(), 80, 24);
+    let mut screen = Screen::of_folder(dir.path(), 80, 24);
     screen.key(KeyCode::Char('/')).typed("basra");
     screen.key(KeyCode::Enter).key(KeyCode::Enter);
     let spans = screen
@@ -436,7 +371,7 @@ fn a_huge_single_paragraph_is_read_with_bounded_highlighting() {
             .all(|s| s.end <= dossier::tui::state::HIGHLIGHT_PREFIX_BYTES),
         "highlights stay in the prefix"
     );
-    let buf = screen.render();
+    let buf = screen.render_buffer();
     assert_screen_sound(&buf, "huge paragraph");
     let panes = Panes::new(buf.area).unwrap();
     let runs = highlighted_runs(&buf, &panes);
@@ -446,5 +381,8 @@ fn a_huge_single_paragraph_is_read_with_bounded_highlighting() {
         screen.key(KeyCode::PageDown);
     }
     screen.resize(100, 30);
-    assert_screen_sound(&screen.render(), "huge paragraph scrolled and resized");
+    assert_screen_sound(
+        &screen.render_buffer(),
+        "huge paragraph scrolled and resized",
+    );
 }

@@ -1,80 +1,18 @@
 //! Screens as a person sees them: the production event path (keys → actions →
 //! state → draw) driven against ratatui's TestBackend, snapshotted with insta.
 
-use std::sync::Arc;
-use std::sync::mpsc::{Receiver, channel};
-use std::time::Duration;
+mod common;
 
-use dossier::corpus::load_seeds;
+use common::Screen;
+use std::sync::Arc;
+
 use dossier::index::{BuildProgress, build};
-use dossier::tui::app::apply;
 use dossier::tui::state::State;
 use dossier::tui::view::{Theme, draw};
-use dossier::tui::worker::{Msg, QueryWorker};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
-use ratatui::crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
+use ratatui::crossterm::event::{Event, KeyCode};
 use ratatui::layout::Rect;
-
-struct Screen {
-    state: State,
-    worker: QueryWorker,
-    rx: Receiver<Msg>,
-    terminal: Terminal<TestBackend>,
-    theme: Theme,
-}
-
-impl Screen {
-    fn new(width: u16, height: u16) -> Self {
-        let (tx, rx) = channel();
-        let mut state = State::new(
-            Arc::new(BuildProgress::default()),
-            Rect::new(0, 0, width, height),
-        );
-        state.set_index(Arc::new(build(load_seeds())), true);
-        Screen {
-            state,
-            worker: QueryWorker::spawn(tx),
-            rx,
-            terminal: Terminal::new(TestBackend::new(width, height)).unwrap(),
-            theme: Theme::monochrome(),
-        }
-    }
-
-    fn key(&mut self, code: KeyCode) -> &mut Self {
-        self.send(Event::Key(KeyEvent::new(code, KeyModifiers::NONE)))
-    }
-
-    fn send(&mut self, event: Event) -> &mut Self {
-        apply(&mut self.state, Msg::Input(event), &self.worker);
-        self.settle();
-        self
-    }
-
-    fn typed(&mut self, text: &str) -> &mut Self {
-        for c in text.chars() {
-            self.key(KeyCode::Char(c));
-        }
-        self
-    }
-
-    /// Waits until the newest query's results have arrived (as the app loop would).
-    fn settle(&mut self) {
-        while self.state.filter_active() && self.state.results_query != self.state.filter.text {
-            let msg = self
-                .rx
-                .recv_timeout(Duration::from_secs(30))
-                .expect("query results arrive");
-            apply(&mut self.state, msg, &self.worker);
-        }
-    }
-
-    fn render(&mut self) -> String {
-        let (state, theme) = (&self.state, &self.theme);
-        self.terminal.draw(|f| draw(state, theme, f)).unwrap();
-        self.terminal.backend().to_string()
-    }
-}
 
 #[test]
 fn start_screen_80x24() {
