@@ -9,6 +9,9 @@
 //! nothing settles are dropped.
 
 use std::collections::HashMap;
+use std::rc::Rc;
+
+use rustc_hash::{FxHashMap, FxHashSet};
 
 use strsim::{jaro_winkler, levenshtein};
 
@@ -16,20 +19,105 @@ use super::gazetteer::{fold, gazetteer};
 use super::{Cue, Entity, EntityKind, EntityTable, Mention, Occurrence};
 use crate::corpus::Document;
 
+/// Marks an absent string id.
+const NONE: u32 = u32::MAX;
+
+/// Every distinct string the resolver meets (surface forms, keys, name parts, values),
+/// stored once and named by a number, so that per-mention records hold no strings and
+/// what is derived from a form is derived once, not once per mention.
+#[derive(Default)]
+struct Forms {
+    ids: FxHashMap<Rc<str>, u32>,
+    strings: Vec<Rc<str>>,
+    /// Per string id, computed on first use: identity key and gazetteer entry of a
+    /// name, its name parts, its organisation key (`NONE`: not computed or none).
+    name_key: Vec<u32>,
+    canon: Vec<u32>,
+    parts: Vec<Option<Rc<[u32]>>>,
+}
+
+impl Forms {
+    fn intern(&mut self, s: &str) -> u32 {
+        if let Some(&id) = self.ids.get(s) {
+            return id;
+        }
+        let id = self.strings.len() as u32;
+        let shared: Rc<str> = s.into();
+        self.strings.push(shared.clone());
+        self.ids.insert(shared, id);
+        self.name_key.push(NONE);
+        self.canon.push(NONE);
+        self.parts.push(None);
+        id
+    }
+
+    /// The id of `surface(raw)`, allocating only when `raw` needs normalising.
+    fn intern_surface(&mut self, raw: &str) -> u32 {
+        let normal = !raw.starts_with(' ')
+            && !raw.ends_with(' ')
+            && !raw.contains("  ")
+            && !raw.ends_with("'s")
+            && !raw.ends_with("’s")
+            && !raw.chars().any(|c| c != ' ' && c.is_whitespace());
+        if normal {
+            self.intern(raw)
+        } else {
+            self.intern(&surface(raw))
+        }
+    }
+
+    fn str(&self, id: u32) -> &str {
+        &self.strings[id as usize]
+    }
+
+    /// Identity key (`name_key`) and gazetteer entry of a name form.
+    fn name_info(&mut self, id: u32) -> (u32, Option<u32>) {
+        if self.name_key[id as usize] == NONE {
+            let form = self.strings[id as usize].clone();
+            let key = self.intern(&name_key(&form));
+            self.name_key[id as usize] = key;
+            self.canon[id as usize] = gazetteer().lookup(&form).unwrap_or(NONE);
+        }
+        let canon = self.canon[id as usize];
+        (self.name_key[id as usize], (canon != NONE).then_some(canon))
+    }
+
+    /// `name_parts` of a form, as string ids.
+    fn parts(&mut self, id: u32) -> Rc<[u32]> {
+        if let Some(parts) = &self.parts[id as usize] {
+            return parts.clone();
+        }
+        let form = self.strings[id as usize].clone();
+        let parts: Rc<[u32]> = name_parts(&form).iter().map(|p| self.intern(p)).collect();
+        self.parts[id as usize] = Some(parts.clone());
+        parts
+    }
+}
+
+/// One mention as the resolver handles it: positions, kind and string ids.
+#[derive(Clone, Copy)]
 struct Item {
     doc: u32,
     para: u32,
     start: u32,
     end: u32,
+    surface: u32,
+    /// The bare inner form (`NONE` when there is none).
+    core: u32,
+    value: u32,
+    /// Identity key: `name_key` for names, kind and value for dates and figures.
+    key: u32,
+    /// Gazetteer entry of the surface form (`NONE` when unknown).
+    canon: u32,
     kind: EntityKind,
     cue: Cue,
-    value: Option<String>,
     inferred: bool,
-    surface: String,
-    core: Option<String>,
-    key: std::rc::Rc<str>,
-    /// Gazetteer entry of the surface form.
-    canon: Option<u32>,
+}
+
+impl Item {
+    fn canon(&self) -> Option<u32> {
+        (self.canon != NONE).then_some(self.canon)
+    }
 }
 
 struct Uf(Vec<usize>);
@@ -179,9 +267,11 @@ fn is_acronym(s: &str) -> bool {
 /// `mentions[d]` are the mentions of `docs[d]`.
 pub fn resolve(docs: &[Document], mentions: &[Vec<Mention>]) -> EntityTable {
     let gaz = gazetteer();
-    let mut items: Vec<Item> = Vec::new();
-    let mut doc_base: Vec<usize> = Vec::new();
-    let mut name_cache: HashMap<String, (std::rc::Rc<str>, Option<u32>)> = HashMap::new();
+    let mut forms = Forms::default();
+    let mut items: Vec<Item> = Vec::with_capacity(mentions.iter().map(Vec::len).sum());
+    // Item index of each document's first mention, for definitions (`alias_of`).
+    let mut doc_base: Vec<usize> = Vec::with_capacity(docs.len());
+    let mut figure_keys: FxHashMap<(EntityKind, u32), u32> = FxHashMap::default();
     for (d, (doc, ms)) in docs.iter().zip(mentions).enumerate() {
         doc_base.push(items.len());
         for m in ms {
@@ -191,28 +281,30 @@ pub fn resolve(docs: &[Document], mentions: &[Vec<Mention>]) -> EntityTable {
             let Some(raw) = p.text.get(m.range.clone()) else {
                 continue;
             };
-            let surface = self::surface(raw);
+            let surface = forms.intern_surface(raw);
             let core = m
                 .core
                 .as_ref()
                 .and_then(|c| p.text.get(c.clone()))
-                .map(self::surface);
-            let mut canon = None;
-            let key = match m.kind {
-                EntityKind::Date | EntityKind::Quantity => format!(
-                    "{}#{}",
-                    m.kind.as_str(),
-                    m.value.as_deref().unwrap_or(&surface)
-                )
-                .into(),
+                .map_or(NONE, |c| forms.intern_surface(c));
+            let value = m.value.as_deref().map_or(NONE, |v| forms.intern(v));
+            let (key, canon) = match m.kind {
+                EntityKind::Date | EntityKind::Quantity => {
+                    let basis = if value == NONE { surface } else { value };
+                    let key = match figure_keys.get(&(m.kind, basis)) {
+                        Some(&key) => key,
+                        None => {
+                            let text = format!("{}#{}", m.kind.as_str(), forms.str(basis));
+                            let key = forms.intern(&text);
+                            figure_keys.insert((m.kind, basis), key);
+                            key
+                        }
+                    };
+                    (key, NONE)
+                }
                 _ => {
-                    if !name_cache.contains_key(surface.as_str()) {
-                        let v = (name_key(&surface).into(), gaz.lookup(&surface));
-                        name_cache.insert(surface.clone(), v);
-                    }
-                    let (k, c) = &name_cache[surface.as_str()];
-                    canon = *c;
-                    k.clone()
+                    let (key, canon) = forms.name_info(surface);
+                    (key, canon.unwrap_or(NONE))
                 }
             };
             items.push(Item {
@@ -220,65 +312,61 @@ pub fn resolve(docs: &[Document], mentions: &[Vec<Mention>]) -> EntityTable {
                 para: m.para,
                 start: m.range.start as u32,
                 end: m.range.end as u32,
-                kind: m.kind,
-                cue: m.cue,
-                value: m.value.clone(),
-                inferred: m.inferred,
                 surface,
                 core,
+                value,
                 key,
                 canon,
+                kind: m.kind,
+                cue: m.cue,
+                inferred: m.inferred,
             });
         }
     }
-    add_lowercase_surnames(docs, &mut items);
+    add_lowercase_surnames(docs, &mut items, &mut forms);
     let n = items.len();
     let is_name = |k: EntityKind| !matches!(k, EntityKind::Date | EntityKind::Quantity);
 
     // Sentence-initial common words stay only as parts of names used in the same document.
-    let mut doc_parts: HashMap<(u32, String), ()> = HashMap::new();
-    let mut parts_cache: HashMap<&str, Vec<String>> = HashMap::new();
+    let mut doc_parts: FxHashSet<(u32, u32)> = FxHashSet::default();
     for it in &items {
         if it.kind == EntityKind::Person && it.cue <= Cue::Weak {
-            let parts = parts_cache
-                .entry(it.surface.as_str())
-                .or_insert_with(|| name_parts(&it.surface));
+            let parts = forms.parts(it.surface);
             if parts.len() >= 2 {
-                for p in parts.iter() {
-                    doc_parts.insert((it.doc, p.clone()), ());
-                }
+                doc_parts.extend(parts.iter().map(|&p| (it.doc, p)));
             }
         }
     }
-    drop(parts_cache);
     let mut alive: Vec<bool> = vec![true; n];
     for (i, it) in items.iter_mut().enumerate() {
         if it.cue == Cue::Maybe {
-            if doc_parts.contains_key(&(it.doc, name_key(&it.surface))) {
+            let (key, _) = forms.name_info(it.surface);
+            if doc_parts.contains(&(it.doc, key)) {
                 it.cue = Cue::Unknown;
             } else {
                 alive[i] = false;
             }
         }
     }
+    drop(doc_parts);
 
     let mut uf = Uf((0..n).collect());
     // Same key (value for dates and figures), same gazetteer entry.
-    let mut by_key: HashMap<&str, usize> = HashMap::new();
-    let mut by_canon: HashMap<u32, usize> = HashMap::new();
-    for i in 0..n {
+    let mut by_key: FxHashMap<u32, usize> = FxHashMap::default();
+    let mut by_canon: FxHashMap<u32, usize> = FxHashMap::default();
+    for (i, it) in items.iter().enumerate() {
         if !alive[i] {
             continue;
         }
-        let it = &items[i];
-        if let Some(&j) = by_key.get(&*it.key) {
-            uf.union(i, j);
-        } else {
-            by_key.insert(&*it.key, i);
+        match by_key.get(&it.key) {
+            Some(&j) => uf.union(i, j),
+            None => {
+                by_key.insert(it.key, i);
+            }
         }
         if is_name(it.kind)
             && it.cue != Cue::Unknown
-            && let Some(c) = it.canon
+            && let Some(c) = it.canon()
         {
             let (_, ck) = gaz.canonicals[c as usize];
             if ck == it.kind {
@@ -291,36 +379,44 @@ pub fn resolve(docs: &[Document], mentions: &[Vec<Mention>]) -> EntityTable {
             }
         }
     }
+    drop(by_key);
     // Organisations written with other connectors or designators.
-    let mut by_org: HashMap<String, usize> = HashMap::new();
-    let mut org_cache: HashMap<&str, Option<String>> = HashMap::new();
-    for i in 0..n {
-        if alive[i]
-            && items[i].kind == EntityKind::Organization
-            && let Some(k) = org_cache
-                .entry(items[i].surface.as_str())
-                .or_insert_with(|| org_key(&items[i].surface))
-                .clone()
-        {
-            match by_org.get(&k) {
+    let mut by_org: FxHashMap<u32, usize> = FxHashMap::default();
+    let mut org_keys: FxHashMap<u32, u32> = FxHashMap::default();
+    for (i, it) in items.iter().enumerate() {
+        if !alive[i] || it.kind != EntityKind::Organization {
+            continue;
+        }
+        let key = match org_keys.get(&it.surface) {
+            Some(&key) => key,
+            None => {
+                let key = org_key(forms.str(it.surface)).map_or(NONE, |k| forms.intern(&k));
+                org_keys.insert(it.surface, key);
+                key
+            }
+        };
+        if key != NONE {
+            match by_org.get(&key) {
                 Some(&j) => uf.union(i, j),
                 None => {
-                    by_org.insert(k, i);
+                    by_org.insert(key, i);
                 }
             }
         }
     }
+    drop((by_org, org_keys));
     // Unknown mentions of a gazetteer name take its entry too.
-    for i in 0..n {
+    for (i, it) in items.iter().enumerate() {
         if alive[i]
-            && items[i].cue == Cue::Unknown
-            && is_name(items[i].kind)
-            && let Some(c) = items[i].canon
+            && it.cue == Cue::Unknown
+            && is_name(it.kind)
+            && let Some(c) = it.canon()
             && let Some(&j) = by_canon.get(&c)
         {
             uf.union(i, j);
         }
     }
+    drop(by_canon);
     // Definitions.
     for (d, ms) in mentions.iter().enumerate() {
         for (k, m) in ms.iter().enumerate() {
@@ -333,69 +429,60 @@ pub fn resolve(docs: &[Document], mentions: &[Vec<Mention>]) -> EntityTable {
         }
     }
 
-    let gaz_known: Vec<bool> = items
-        .iter()
-        .map(|it| is_name(it.kind) && it.canon.is_some())
-        .collect();
-    let clusters = |uf: &mut Uf, alive: &[bool]| -> HashMap<usize, Vec<usize>> {
-        let mut c: HashMap<usize, Vec<usize>> = HashMap::new();
-        for (i, _) in alive.iter().enumerate().filter(|(_, a)| **a) {
-            c.entry(uf.find(i)).or_default().push(i);
-        }
-        c
-    };
-    let kind_of = |members: &[usize]| -> (EntityKind, Cue) {
-        let mut score: HashMap<EntityKind, u32> = HashMap::new();
+    let forms = forms;
+    let form = |id: u32| forms.str(id);
+    let kind_of = |members: &[u32]| -> (EntityKind, Cue) {
+        let mut score = [0u32; EntityKind::ALL.len()];
         let mut best_cue = Cue::Maybe;
         for &i in members {
-            let w = match items[i].cue {
+            let it = &items[i as usize];
+            score[it.kind as usize] += match it.cue {
                 Cue::Strong => 100,
                 Cue::Weak => 10,
                 Cue::Unknown => 1,
                 Cue::Maybe => 0,
             };
-            *score.entry(items[i].kind).or_default() += w;
-            best_cue = best_cue.min(items[i].cue);
+            best_cue = best_cue.min(it.cue);
         }
         let kind = EntityKind::ALL
             .into_iter()
-            .max_by_key(|k| score.get(k).copied().unwrap_or(0))
+            .max_by_key(|k| score[*k as usize])
             .unwrap_or(EntityKind::Person);
         (kind, best_cue)
     };
 
     // Cluster-level merges.
-    let cl = clusters(&mut uf, &alive);
-    struct Info {
+    let cl = Clusters::new(&mut uf, &alive);
+    struct Info<'f> {
         root: usize,
         kind: EntityKind,
         cue: Cue,
         gaz: bool,
-        forms: Vec<String>,
+        forms: Vec<&'f str>,
         docs: Vec<u32>,
     }
     let infos: Vec<Info> = cl
         .iter()
-        .filter(|(_, m)| is_name(items[m[0]].kind))
-        .map(|(&root, m)| {
-            let mut refs: Vec<&str> = m.iter().map(|&i| items[i].surface.as_str()).collect();
-            refs.sort_unstable();
-            refs.dedup();
-            let forms: Vec<String> = refs.into_iter().map(str::to_owned).collect();
-            let mut docs: Vec<u32> = m.iter().map(|&i| items[i].doc).collect();
-            docs.sort();
+        .filter(|(_, m)| is_name(items[m[0] as usize].kind))
+        .map(|(root, m)| {
+            let mut forms: Vec<&str> = m.iter().map(|&i| form(items[i as usize].surface)).collect();
+            forms.sort_unstable();
+            forms.dedup();
+            let mut docs: Vec<u32> = m.iter().map(|&i| items[i as usize].doc).collect();
+            docs.sort_unstable();
             docs.dedup();
             let (kind, cue) = kind_of(m);
             Info {
                 root,
                 kind,
                 cue,
-                gaz: m.iter().any(|&i| gaz_known[i]),
+                gaz: m.iter().any(|&i| items[i as usize].canon != NONE),
                 forms,
                 docs,
             }
         })
         .collect();
+    drop(cl);
     let mut merges: Vec<(usize, usize)> = Vec::new();
 
     // (a) Acronyms from initials.
@@ -529,7 +616,7 @@ pub fn resolve(docs: &[Document], mentions: &[Vec<Mention>]) -> EntityTable {
         {
             continue;
         }
-        let k = name_key(&info.forms[0]);
+        let k = name_key(info.forms[0]);
         if let Some(c) = first_word.get(&k)
             && c.len() == 1
             && infos[c[0]].root != info.root
@@ -542,7 +629,7 @@ pub fn resolve(docs: &[Document], mentions: &[Vec<Mention>]) -> EntityTable {
             continue;
         }
         if info.forms.iter().all(|f| !name_key(f).contains(' ')) {
-            let k = name_key(&info.forms[0]);
+            let k = name_key(info.forms[0]);
             if let Some(c) = last_word.get(&k)
                 && c.len() == 1
                 && infos[c[0]].root != info.root
@@ -700,7 +787,7 @@ pub fn resolve(docs: &[Document], mentions: &[Vec<Mention>]) -> EntityTable {
     let singles: Vec<(usize, String)> = infos
         .iter()
         .filter(|i| person_like(i) && i.forms.iter().all(|f| name_parts(f).len() == 1))
-        .map(|i| (i.root, name_parts(&i.forms[0]).pop().unwrap_or_default()))
+        .map(|i| (i.root, name_parts(i.forms[0]).pop().unwrap_or_default()))
         .collect();
     // Keyed by first letter too: `parts_similar` requires the same first letter.
     let mut sblock: HashMap<(String, Option<char>), Vec<usize>> = HashMap::new();
@@ -713,7 +800,13 @@ pub fn resolve(docs: &[Document], mentions: &[Vec<Mention>]) -> EntityTable {
     for v in sblock.values() {
         for (x, &a) in v.iter().enumerate() {
             for &b in &v[x + 1..] {
-                if singles[a].1.chars().count() >= 5 && parts_similar(&singles[a].1, &singles[b].1)
+                if singles[a]
+                    .1
+                    .chars()
+                    .count()
+                    .min(singles[b].1.chars().count())
+                    >= 5
+                    && parts_similar(&singles[a].1, &singles[b].1)
                 {
                     merges.push((singles[a].0, singles[b].0));
                 }
@@ -725,53 +818,43 @@ pub fn resolve(docs: &[Document], mentions: &[Vec<Mention>]) -> EntityTable {
     }
 
     // Build entities.
-    let cl = clusters(&mut uf, &alive);
+    let cl = Clusters::new(&mut uf, &alive);
     let mut entities: Vec<Entity> = Vec::new();
-    for members in cl.values() {
+    let mut alias_counts: FxHashMap<u32, u32> = FxHashMap::default();
+    let mut values: FxHashMap<u32, u32> = FxHashMap::default();
+    for (_, members) in cl.iter() {
         let (mut kind, best) = kind_of(members);
-        let kind_members: Vec<usize> = members.to_vec();
+        let surfaces = || members.iter().map(|&i| form(items[i as usize].surface));
         // A bare word repeated with no clue and no full name to join: people are
         // introduced by full names, titles or speech verbs, so it names an organisation.
         if best == Cue::Unknown
             && kind == EntityKind::Person
-            && members
-                .iter()
-                .all(|&i| !items[i].surface.contains(' ') && !items[i].surface.contains('-'))
-            && members.iter().all(|&i| {
-                items[i]
-                    .surface
-                    .chars()
-                    .next()
-                    .is_some_and(char::is_uppercase)
-            })
+            && surfaces().all(|s| !s.contains(' ') && !s.contains('-'))
+            && surfaces().all(|s| s.chars().next().is_some_and(char::is_uppercase))
         {
             kind = EntityKind::Organization;
         }
         if best >= Cue::Unknown {
             // Nothing but uncertain mentions: kept when repeated and not a stray plural acronym.
-            let forms: Vec<&str> = kind_members
-                .iter()
-                .map(|&i| items[i].surface.as_str())
-                .collect();
-            let plural_acr = forms.iter().all(|f| is_acronym(f) && f.ends_with('s'));
+            let plural_acr = surfaces().all(|f| is_acronym(f) && f.ends_with('s'));
             // `the Company`, `the Board`: ordinary words however often repeated.
-            let ordinary = forms.iter().all(|f| {
+            let ordinary = surfaces().all(|f| {
                 let k = name_key(f);
                 !k.contains(' ') && gaz.is_common(&k)
             });
-            if kind_members.len() < 2 || plural_acr || ordinary || best == Cue::Maybe {
+            if members.len() < 2 || plural_acr || ordinary || best == Cue::Maybe {
                 continue;
             }
         }
-        let mut alias_counts: HashMap<String, u32> = HashMap::new();
-        let mut mentions_out: Vec<Occurrence> = Vec::new();
+        alias_counts.clear();
+        values.clear();
+        let mut mentions_out: Vec<Occurrence> = Vec::with_capacity(members.len());
         let mut inferred = true;
-        let mut values: HashMap<String, u32> = HashMap::new();
-        for &i in &kind_members {
-            let it = &items[i];
-            *alias_counts.entry(it.surface.clone()).or_default() += 1;
-            if let Some(c) = &it.core {
-                *alias_counts.entry(c.clone()).or_default() += 1;
+        for &i in members {
+            let it = &items[i as usize];
+            *alias_counts.entry(it.surface).or_default() += 1;
+            if it.core != NONE {
+                *alias_counts.entry(it.core).or_default() += 1;
             }
             mentions_out.push(Occurrence {
                 doc: it.doc,
@@ -780,18 +863,22 @@ pub fn resolve(docs: &[Document], mentions: &[Vec<Mention>]) -> EntityTable {
                 end: it.end,
             });
             inferred &= it.inferred;
-            if let Some(v) = &it.value {
-                *values.entry(v.clone()).or_default() += 1;
+            if it.value != NONE {
+                *values.entry(it.value).or_default() += 1;
             }
         }
         mentions_out.sort_by_key(|o| (o.doc, o.para, o.start));
-        let mut aliases: Vec<(String, u32)> = alias_counts.into_iter().collect();
+        let mut aliases: Vec<(String, u32)> = alias_counts
+            .iter()
+            .map(|(&id, &count)| (form(id).to_owned(), count))
+            .collect();
         aliases.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
-        let canonical = canonical_name(kind, &aliases, members.iter().map(|&i| &items[i]));
+        let canonical = canonical_name(kind, &aliases);
         let value = values
-            .into_iter()
-            .max_by(|a, b| a.1.cmp(&b.1).then_with(|| b.0.cmp(&a.0)))
-            .map(|v| v.0);
+            .iter()
+            .map(|(&id, &count)| (form(id), count))
+            .max_by(|a, b| a.1.cmp(&b.1).then_with(|| b.0.cmp(a.0)))
+            .map(|v| v.0.to_owned());
         entities.push(Entity {
             canonical,
             kind,
@@ -801,50 +888,104 @@ pub fn resolve(docs: &[Document], mentions: &[Vec<Mention>]) -> EntityTable {
             mentions: mentions_out,
         });
     }
+    // The first mention breaks ties, so the order never depends on hashing.
     entities.sort_by(|a, b| {
         a.kind
             .cmp(&b.kind)
             .then_with(|| b.mentions.len().cmp(&a.mentions.len()))
             .then_with(|| a.canonical.cmp(&b.canonical))
+            .then_with(|| {
+                let first = |e: &Entity| e.mentions.first().map(|o| (o.doc, o.para, o.start));
+                first(a).cmp(&first(b))
+            })
     });
     EntityTable::new(entities)
 }
 
+/// Alive mentions grouped by union-find root: roots ascending, members ascending.
+struct Clusters {
+    roots: Vec<usize>,
+    /// `members[starts[k]..starts[k + 1]]` belong to `roots[k]`.
+    starts: Vec<usize>,
+    members: Vec<u32>,
+}
+
+impl Clusters {
+    fn new(uf: &mut Uf, alive: &[bool]) -> Self {
+        let n = alive.len();
+        let mut root_of = vec![u32::MAX; n];
+        let mut sizes = vec![0u32; n];
+        for i in (0..n).filter(|&i| alive[i]) {
+            let r = uf.find(i);
+            root_of[i] = r as u32;
+            sizes[r] += 1;
+        }
+        let mut roots = Vec::new();
+        let mut starts = Vec::new();
+        let mut next = vec![0usize; n];
+        let mut total = 0;
+        for (r, &size) in sizes.iter().enumerate() {
+            if size > 0 {
+                roots.push(r);
+                starts.push(total);
+                next[r] = total;
+                total += size as usize;
+            }
+        }
+        starts.push(total);
+        let mut members = vec![0u32; total];
+        for (i, &r) in root_of.iter().enumerate() {
+            if r != u32::MAX {
+                members[next[r as usize]] = i as u32;
+                next[r as usize] += 1;
+            }
+        }
+        Clusters {
+            roots,
+            starts,
+            members,
+        }
+    }
+
+    fn iter(&self) -> impl Iterator<Item = (usize, &[u32])> {
+        self.roots
+            .iter()
+            .enumerate()
+            .map(|(k, &root)| (root, &self.members[self.starts[k]..self.starts[k + 1]]))
+    }
+}
+
 /// Reader comments write known surnames in lower case (`trump`, `W bush`): such words
 /// are mentions when the corpus names the person properly elsewhere.
-fn add_lowercase_surnames(docs: &[Document], items: &mut Vec<Item>) {
+fn add_lowercase_surnames(docs: &[Document], items: &mut Vec<Item>, forms: &mut Forms) {
     let gaz = gazetteer();
-    let mut surnames: std::collections::HashSet<String> = std::collections::HashSet::new();
-    let mut seen: std::collections::HashSet<&str> = std::collections::HashSet::new();
+    let mut surnames: FxHashSet<String> = FxHashSet::default();
+    let mut seen: FxHashSet<u32> = FxHashSet::default();
     for it in items.iter() {
-        if it.kind != EntityKind::Person || it.cue > Cue::Weak || !seen.insert(it.surface.as_str())
-        {
+        if it.kind != EntityKind::Person || it.cue > Cue::Weak || !seen.insert(it.surface) {
             continue;
         }
-        let parts = name_parts(&it.surface);
+        let parts = forms.parts(it.surface);
         let last = match parts.len() {
-            1 if it.cue == Cue::Strong => parts[0].clone(),
-            2.. => parts[parts.len() - 1].clone(),
+            1 if it.cue == Cue::Strong => parts[0],
+            2.. => parts[parts.len() - 1],
             _ => continue,
         };
-        if last.len() >= 4
-            && last.chars().all(|c| c.is_ascii_lowercase())
-            && !gaz.is_common(&last)
-            && !surnames.contains(&last)
-        {
-            surnames.insert(last);
+        let last = forms.str(last);
+        if last.len() >= 4 && last.chars().all(|c| c.is_ascii_lowercase()) && !gaz.is_common(last) {
+            surnames.insert(last.to_owned());
         }
     }
     if surnames.is_empty() {
         return;
     }
-    let mut spans: HashMap<(u32, u32), Vec<(u32, u32)>> = HashMap::new();
     let is_comment = |d: u32, p: u32| {
         docs[d as usize]
             .paragraphs
             .get(p as usize)
             .is_some_and(|p| p.kind == crate::corpus::ParaKind::Comment)
     };
+    let mut spans: FxHashMap<(u32, u32), Vec<(u32, u32)>> = FxHashMap::default();
     for it in items.iter().filter(|it| is_comment(it.doc, it.para)) {
         spans
             .entry((it.doc, it.para))
@@ -887,20 +1028,21 @@ fn add_lowercase_surnames(docs: &[Document], items: &mut Vec<Item>) {
                 {
                     st = s - 2;
                 }
-                let surface = text[st..i].to_owned();
+                let surface = forms.intern(&text[st..i]);
+                let (key, canon) = forms.name_info(surface);
                 items.push(Item {
                     doc: d as u32,
                     para: pi as u32,
                     start: st as u32,
                     end: i as u32,
+                    surface,
+                    core: NONE,
+                    value: NONE,
+                    key,
+                    canon: canon.unwrap_or(NONE),
                     kind: EntityKind::Person,
                     cue: Cue::Unknown,
-                    value: None,
                     inferred: false,
-                    key: name_key(&surface).into(),
-                    canon: gaz.lookup(&surface),
-                    surface,
-                    core: None,
                 });
             }
         }
@@ -917,13 +1059,8 @@ fn capitalise(w: &str) -> String {
 /// The most complete well-attested form: a gazetteer canonical name when the text uses
 /// it; for people the form with most name parts; otherwise the most frequent form, longer
 /// first on ties. Dates and figures: the most frequent form.
-fn canonical_name<'a>(
-    kind: EntityKind,
-    aliases: &[(String, u32)],
-    members: impl Iterator<Item = &'a Item>,
-) -> String {
+fn canonical_name(kind: EntityKind, aliases: &[(String, u32)]) -> String {
     let gaz = gazetteer();
-    let _ = members;
     if matches!(kind, EntityKind::Date | EntityKind::Quantity) {
         return aliases[0].0.clone();
     }
