@@ -30,7 +30,7 @@ use serde::Serialize;
 use crate::corpus::Document;
 
 pub use json::entities_json;
-pub use resolve::resolve;
+pub use resolve::{Resolver, resolve};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
 #[serde(rename_all = "lowercase")]

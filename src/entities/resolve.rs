@@ -120,20 +120,26 @@ impl Item {
     }
 }
 
-struct Uf(Vec<usize>);
+/// Union-find over mention indices (`u32`: there are millions of mentions).
+struct Uf(Vec<u32>);
 
 impl Uf {
-    fn find(&mut self, mut x: usize) -> usize {
-        while self.0[x] != x {
-            self.0[x] = self.0[self.0[x]];
-            x = self.0[x];
+    fn new(n: usize) -> Self {
+        Uf((0..n as u32).collect())
+    }
+    fn find(&mut self, x: usize) -> usize {
+        let mut x = x as u32;
+        while self.0[x as usize] != x {
+            let up = self.0[self.0[x as usize] as usize];
+            self.0[x as usize] = up;
+            x = up;
         }
-        x
+        x as usize
     }
     fn union(&mut self, a: usize, b: usize) {
         let (a, b) = (self.find(a), self.find(b));
         if a != b {
-            self.0[a.max(b)] = a.min(b);
+            self.0[a.max(b)] = a.min(b) as u32;
         }
     }
 }
@@ -266,15 +272,40 @@ fn is_acronym(s: &str) -> bool {
 /// Merges the mentions of all documents into entities (aliases resolved).
 /// `mentions[d]` are the mentions of `docs[d]`.
 pub fn resolve(docs: &[Document], mentions: &[Vec<Mention>]) -> EntityTable {
-    let gaz = gazetteer();
-    let mut forms = Forms::default();
-    let mut items: Vec<Item> = Vec::with_capacity(mentions.iter().map(Vec::len).sum());
-    // Item index of each document's first mention, for definitions (`alias_of`).
-    let mut doc_base: Vec<usize> = Vec::with_capacity(docs.len());
-    let mut figure_keys: FxHashMap<(EntityKind, u32), u32> = FxHashMap::default();
+    let mut resolver = Resolver::default();
     for (d, (doc, ms)) in docs.iter().zip(mentions).enumerate() {
-        doc_base.push(items.len());
-        for m in ms {
+        resolver.add(d as u32, doc, ms);
+    }
+    resolver.finish(docs)
+}
+
+/// Resolution fed one document at a time, so that the tagger's mentions can be
+/// dropped as soon as they are read: what is kept per mention is a small record of
+/// string ids.
+#[derive(Default)]
+pub struct Resolver {
+    forms: Forms,
+    items: Vec<Item>,
+    /// Definitions (`Name (ACR)`): pairs of item indices.
+    definitions: Vec<(u32, u32)>,
+    figure_keys: FxHashMap<(EntityKind, u32), u32>,
+    /// Item index of each mention of the document being added (`NONE`: skipped).
+    item_of: Vec<u32>,
+}
+
+impl Resolver {
+    /// Adds the mentions of document number `d`; documents must come in order.
+    pub fn add(&mut self, d: u32, doc: &Document, mentions: &[Mention]) {
+        let Resolver {
+            forms,
+            items,
+            definitions,
+            figure_keys,
+            item_of,
+        } = self;
+        item_of.clear();
+        for m in mentions {
+            item_of.push(NONE);
             let Some(p) = doc.paragraphs.get(m.para as usize) else {
                 continue;
             };
@@ -307,8 +338,9 @@ pub fn resolve(docs: &[Document], mentions: &[Vec<Mention>]) -> EntityTable {
                     (key, canon.unwrap_or(NONE))
                 }
             };
+            *item_of.last_mut().expect("pushed") = items.len() as u32;
             items.push(Item {
-                doc: d as u32,
+                doc: d,
                 para: m.para,
                 start: m.range.start as u32,
                 end: m.range.end as u32,
@@ -322,14 +354,43 @@ pub fn resolve(docs: &[Document], mentions: &[Vec<Mention>]) -> EntityTable {
                 inferred: m.inferred,
             });
         }
+        for (k, m) in mentions.iter().enumerate() {
+            if let Some(a) = m.alias_of
+                && let Some(&j) = item_of.get(a as usize)
+                && item_of[k] != NONE
+                && j != NONE
+            {
+                definitions.push((item_of[k], j));
+            }
+        }
     }
-    add_lowercase_surnames(docs, &mut items, &mut forms);
+
+    /// Resolves everything added: `docs` are the documents numbered by `add`.
+    pub fn finish(self, docs: &[Document]) -> EntityTable {
+        let Resolver {
+            mut forms,
+            mut items,
+            definitions,
+            ..
+        } = self;
+        resolve_items(docs, &mut items, &mut forms, &definitions)
+    }
+}
+
+fn resolve_items(
+    docs: &[Document],
+    items: &mut Vec<Item>,
+    forms: &mut Forms,
+    definitions: &[(u32, u32)],
+) -> EntityTable {
+    let gaz = gazetteer();
+    add_lowercase_surnames(docs, items, forms);
     let n = items.len();
     let is_name = |k: EntityKind| !matches!(k, EntityKind::Date | EntityKind::Quantity);
 
     // Sentence-initial common words stay only as parts of names used in the same document.
     let mut doc_parts: FxHashSet<(u32, u32)> = FxHashSet::default();
-    for it in &items {
+    for it in items.iter() {
         if it.kind == EntityKind::Person && it.cue <= Cue::Weak {
             let parts = forms.parts(it.surface);
             if parts.len() >= 2 {
@@ -350,7 +411,8 @@ pub fn resolve(docs: &[Document], mentions: &[Vec<Mention>]) -> EntityTable {
     }
     drop(doc_parts);
 
-    let mut uf = Uf((0..n).collect());
+    let items = &*items;
+    let mut uf = Uf::new(n);
     // Same key (value for dates and figures), same gazetteer entry.
     let mut by_key: FxHashMap<u32, usize> = FxHashMap::default();
     let mut by_canon: FxHashMap<u32, usize> = FxHashMap::default();
@@ -418,18 +480,14 @@ pub fn resolve(docs: &[Document], mentions: &[Vec<Mention>]) -> EntityTable {
     }
     drop(by_canon);
     // Definitions.
-    for (d, ms) in mentions.iter().enumerate() {
-        for (k, m) in ms.iter().enumerate() {
-            if let Some(a) = m.alias_of {
-                let (i, j) = (doc_base[d] + k, doc_base[d] + a as usize);
-                if j < n && alive[i] && alive[j] {
-                    uf.union(i, j);
-                }
-            }
+    for &(i, j) in definitions {
+        let (i, j) = (i as usize, j as usize);
+        if alive[i] && alive[j] {
+            uf.union(i, j);
         }
     }
 
-    let forms = forms;
+    let forms = &*forms;
     let form = |id: u32| forms.str(id);
     let kind_of = |members: &[u32]| -> (EntityKind, Cue) {
         let mut score = [0u32; EntityKind::ALL.len()];
@@ -922,13 +980,13 @@ impl Clusters {
         }
         let mut roots = Vec::new();
         let mut starts = Vec::new();
-        let mut next = vec![0usize; n];
+        let mut next = vec![0u32; n];
         let mut total = 0;
         for (r, &size) in sizes.iter().enumerate() {
             if size > 0 {
                 roots.push(r);
                 starts.push(total);
-                next[r] = total;
+                next[r] = total as u32;
                 total += size as usize;
             }
         }
@@ -936,7 +994,7 @@ impl Clusters {
         let mut members = vec![0u32; total];
         for (i, &r) in root_of.iter().enumerate() {
             if r != u32::MAX {
-                members[next[r as usize]] = i as u32;
+                members[next[r as usize] as usize] = i as u32;
                 next[r as usize] += 1;
             }
         }

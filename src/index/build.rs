@@ -68,7 +68,9 @@ pub fn build_with_progress(corpus: Corpus, progress: &BuildProgress) -> Index {
     let mut postings: Vec<PostingList> = Vec::new();
     let mut para_lens = Vec::with_capacity(paras.len());
     let mut token_count = 0;
-    let mut mentions = Vec::with_capacity(docs.len());
+    // Mentions are handed to the resolver per wave and dropped there.
+    let mut resolver = entities::Resolver::default();
+    let mut resolve_time = Duration::ZERO;
     let (mut tokenize_cpu, mut tag_cpu) = (Duration::ZERO, Duration::ZERO);
     let (mut parallel_wall, mut merge_time) = (Duration::ZERO, Duration::ZERO);
     for wave_start in (0..docs.len()).step_by(wave_docs.max(1)) {
@@ -90,6 +92,7 @@ pub fn build_with_progress(corpus: Corpus, progress: &BuildProgress) -> Index {
         let merge_started = Instant::now();
         // Chunks arrive in document order, so appended postings stay sorted. Term
         // ids follow first appearance; FxHash iterates deterministically.
+        let mut next_doc = wave_start as u32;
         for partial in partials {
             for (term, list) in partial.terms {
                 let id = vocab.intern(&term) as usize;
@@ -101,12 +104,19 @@ pub fn build_with_progress(corpus: Corpus, progress: &BuildProgress) -> Index {
             }
             para_lens.extend(partial.para_lens);
             token_count += partial.tokens;
-            mentions.extend(partial.mentions);
+            let resolve_started = Instant::now();
+            for ms in partial.mentions {
+                resolver.add(next_doc, &docs[next_doc as usize], &ms);
+                next_doc += 1;
+            }
+            resolve_time += resolve_started.elapsed();
             tokenize_cpu += partial.tokenize_time;
             tag_cpu += partial.tag_time;
         }
         merge_time += merge_started.elapsed();
     }
+    // The waves' merge time included reading mentions into the resolver.
+    merge_time = merge_time.saturating_sub(resolve_time);
     let merge_started = Instant::now();
 
     // Titles and file names are searchable too (`003`, `debacle`).
@@ -132,7 +142,7 @@ pub fn build_with_progress(corpus: Corpus, progress: &BuildProgress) -> Index {
     merge_time += merge_started.elapsed();
 
     let entities_started = Instant::now();
-    let table = entities::resolve(&docs, &mentions);
+    let table = resolver.finish(&docs);
     table.prepare_lookup();
     let entity_paras = table
         .entities
@@ -148,7 +158,7 @@ pub fn build_with_progress(corpus: Corpus, progress: &BuildProgress) -> Index {
         })
         .collect();
     let para_mentions = ParaMentions::new(&table, &doc_starts, paras.len());
-    let resolve_time = entities_started.elapsed();
+    let resolve_time = resolve_time + entities_started.elapsed();
 
     // Wall time of the parallel pass, split by the CPU time each part took.
     let cpu = (tokenize_cpu + tag_cpu).as_secs_f64().max(1e-9);
