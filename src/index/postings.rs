@@ -89,6 +89,22 @@ impl PostingList {
             .count() as u32
     }
 
+    /// Every paragraph of the list with the term's frequency there, in order: one
+    /// pass over the offsets, for scoring whole lists.
+    pub fn iter_term_freqs(&self) -> impl Iterator<Item = (u32, u32)> + '_ {
+        let ends = self.offsets.iter().skip(1).copied();
+        let ends = ends.chain(std::iter::once(self.positions.len() as u32));
+        self.paras
+            .iter()
+            .zip(self.offsets.iter().zip(ends))
+            .map(|(&para, (&start, end))| {
+                let encoded = &self.positions[start as usize..end as usize];
+                // One varint per occurrence: count the bytes that end one.
+                let tf = encoded.iter().filter(|&&b| b & 0x80 == 0).count() as u32;
+                (para, tf)
+            })
+    }
+
     /// Index of `para` in this list, if the term occurs there.
     pub fn find(&self, para: u32) -> Option<usize> {
         self.paras.binary_search(&para).ok()
@@ -127,5 +143,7 @@ mod tests {
         assert_eq!(list.paras(), [1, 3, 7]);
         assert_eq!(list.positions_at(2), [70_000]);
         assert_eq!(list.find(3), Some(1));
+        let freqs: Vec<(u32, u32)> = list.iter_term_freqs().collect();
+        assert_eq!(freqs, [(1, 3), (3, 1), (7, 1)]);
     }
 }

@@ -320,6 +320,9 @@ fn intersect(
     clauses: &mut [Clause],
     cache: &mut ExpansionCache,
 ) -> Scored {
+    if let [only] = clauses {
+        return single_clause(index, bm25, only, cache);
+    }
     clauses.sort_by_key(|c| c.size);
     let mut candidates: Vec<u32> = Vec::new();
     for (i, clause) in clauses.iter().enumerate() {
@@ -408,6 +411,74 @@ fn intersect(
         cache.scores[p as usize] = 0.0;
         cache.matched[p as usize] = 0;
     }
+    hits
+}
+
+/// The common case (one word typed): the best source score per paragraph, gathered
+/// straight into the dense score array with no rounds to track. When the clause can
+/// touch a large share of the corpus, one branch-free scan of the array collects the
+/// hits in paragraph order; otherwise the touched paragraphs are sorted.
+fn single_clause(
+    index: &Index,
+    bm25: &Bm25,
+    clause: &Clause,
+    cache: &mut ExpansionCache,
+) -> Scored {
+    let paragraphs = index.paras.len();
+    let dense = clause.size * 16 > paragraphs;
+    let scores = &mut cache.scores;
+    let matched = &cache.matched;
+    let mut touched: Vec<u32> = Vec::new();
+    let mut offer = |p: u32, score: f32| {
+        if matched[p as usize] == EXCLUDED {
+            return;
+        }
+        let slot = &mut scores[p as usize];
+        if !dense && *slot == 0.0 {
+            touched.push(p);
+        }
+        // Scores are positive; the floor keeps "touched" exact.
+        *slot = slot.max(score.max(f32::MIN_POSITIVE));
+    };
+    for source in &clause.sources {
+        match source {
+            Source::Term { term, weight } => {
+                let list = index.postings(*term);
+                let idf = bm25.idf(list.doc_freq());
+                for (p, tf) in list.iter_term_freqs() {
+                    offer(p, weight * bm25.score(idf, tf, index.para_len(p)));
+                }
+            }
+            Source::Entity { id, weight } => {
+                let paras = index.entity_paras(*id);
+                let idf = bm25.idf(paras.len() as u32);
+                for &p in paras {
+                    offer(p, weight * bm25.score(idf, 1, index.para_len(p)));
+                }
+            }
+            Source::Scored(scored) => {
+                for &(p, s) in scored {
+                    offer(p, s);
+                }
+            }
+        }
+    }
+    if !dense {
+        touched.sort_unstable();
+        return touched
+            .into_iter()
+            .map(|p| (p, std::mem::take(&mut scores[p as usize])))
+            .collect();
+    }
+    // Hits are at most the clause's size: write every slot, keep the scored ones.
+    let mut hits: Scored = vec![(0, 0.0); clause.size.min(paragraphs) + 1];
+    let mut len = 0;
+    for (p, slot) in scores.iter_mut().enumerate() {
+        hits[len] = (p as u32, *slot);
+        len += usize::from(*slot > 0.0);
+        *slot = 0.0;
+    }
+    hits.truncate(len);
     hits
 }
 
@@ -512,10 +583,18 @@ fn phrase_matches(index: &Index, ids: &[u32], weight: f32) -> Scored {
 /// gets one on its title paragraph so it is listed.
 fn add_title_hits(index: &Index, docs: &HashSet<u32>, excluded: &HashSet<u32>, hits: &mut Scored) {
     let mut missing = Vec::new();
-    for &doc in docs {
+    let mut docs: Vec<u32> = docs.iter().copied().collect();
+    docs.sort_unstable();
+    // Documents ascending, hits in paragraph order: one forward walk finds each
+    // document's hits (binary searches would miss the cache on every step).
+    let mut start = 0;
+    for doc in docs {
         let range = index.doc_paras(doc);
-        let start = hits.partition_point(|h| h.0 < range.start);
-        let end = hits.partition_point(|h| h.0 < range.end);
+        start += hits[start..]
+            .iter()
+            .take_while(|h| h.0 < range.start)
+            .count();
+        let end = start + hits[start..].iter().take_while(|h| h.0 < range.end).count();
         if start == end {
             let paras = &index.docs[doc as usize].paragraphs;
             let title = paras
@@ -532,33 +611,54 @@ fn add_title_hits(index: &Index, docs: &HashSet<u32>, excluded: &HashSet<u32>, h
         }
     }
     if !missing.is_empty() {
-        hits.extend(missing);
-        hits.sort_unstable_by_key(|h| h.0);
+        // Merged, not re-sorted: the hits can be half the corpus, the titles few.
+        missing.sort_unstable_by_key(|h| h.0);
+        let text_hits = std::mem::take(hits);
+        hits.reserve(text_hits.len() + missing.len());
+        let mut titles = missing.into_iter().peekable();
+        for hit in text_hits {
+            while let Some(title) = titles.next_if(|t| t.0 < hit.0) {
+                hits.push(title);
+            }
+            hits.push(hit);
+        }
+        hits.extend(titles);
     }
 }
 
 fn doc_hits(index: &Index, hits: &[Hit]) -> Vec<DocHits> {
     let mut out: Vec<DocHits> = Vec::new();
+    // Hits come in paragraph order: walk document boundaries instead of looking
+    // each hit's document up.
+    let mut doc_end = 0u32;
     for hit in hits {
-        let doc = index.paras[hit.para as usize].doc;
-        match out.last_mut() {
-            Some(d) if d.doc == doc => {
-                d.count += 1;
-                if hit.score > d.best {
-                    d.best = hit.score;
-                    d.best_para = hit.para;
-                }
-            }
-            _ => out.push(DocHits {
+        if hit.para >= doc_end {
+            let doc = index.paras[hit.para as usize].doc;
+            doc_end = index.doc_paras(doc).end;
+            out.push(DocHits {
                 doc,
-                count: 1,
-                best: hit.score,
+                count: 0,
+                best: f32::NEG_INFINITY,
                 best_para: hit.para,
-            }),
+            });
+        }
+        let d = out.last_mut().expect("pushed at the boundary");
+        d.count += 1;
+        if hit.score > d.best {
+            d.best = hit.score;
+            d.best_para = hit.para;
         }
     }
-    out.sort_by(|a, b| b.best.total_cmp(&a.best).then(a.doc.cmp(&b.doc)));
+    out.sort_unstable_by_key(|d| best_first(d.best, d.doc));
     out
+}
+
+/// A sort key ordering by score, highest first, then by `id`: one integer compare.
+fn best_first(score: f32, id: u32) -> u64 {
+    // `f32::total_cmp`'s mapping of floats to ordered integers, then reversed.
+    let bits = score.to_bits() as i32;
+    let ordered = (bits ^ (((bits >> 31) as u32) >> 1) as i32) as u32 ^ 0x8000_0000;
+    (u64::from(!ordered) << 32) | u64::from(id)
 }
 
 /// The `k` best hits, by score then document order, without sorting them all.
@@ -590,6 +690,28 @@ fn top_k(hits: &[Hit], k: usize) -> Vec<Hit> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn best_first_orders_like_total_cmp() {
+        let scores = [
+            -3.5f32,
+            -0.0,
+            0.0,
+            1e-30,
+            0.5,
+            2.0,
+            1000.0,
+            f32::MIN_POSITIVE,
+        ];
+        for &a in &scores {
+            for &b in &scores {
+                for (x, y) in [(1, 2), (2, 1), (1, 1)] {
+                    let expected = b.total_cmp(&a).then(x.cmp(&y));
+                    assert_eq!(best_first(a, x).cmp(&best_first(b, y)), expected, "{a} {b}");
+                }
+            }
+        }
+    }
 
     #[test]
     fn top_k_equals_a_full_sort() {
