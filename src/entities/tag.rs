@@ -962,7 +962,11 @@ impl DocCtx<'_> {
             let (x, y) = (&self.out[k], &self.out[k + 1]);
             if names(x) && names(y) && x.range.end <= y.range.start {
                 let between = &text[x.range.end..y.range.start];
+                // The cue word first: the regex costs far more than a few substring checks.
                 if between.len() < 64
+                    && ["as", "or", "called", "dubbed", "aka", "a.k.a."]
+                        .iter()
+                        .any(|cue| between.contains(cue))
                     && ALIAS_CUE.is_match(between)
                     && !between.trim().eq_ignore_ascii_case("or")
                 {
@@ -1006,7 +1010,9 @@ impl DocCtx<'_> {
             while !text.is_char_boundary(w) {
                 w -= 1;
             }
-            if !names(m) || !OTHER_PLACES.is_match(&text[m.range.end..w]) {
+            let window = &text[m.range.end..w];
+            // `other` is required by the regex: checked first, cheaply.
+            if !names(m) || !window.contains("other") || !OTHER_PLACES.is_match(window) {
                 continue;
             }
             let mut j = k;
