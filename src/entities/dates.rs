@@ -168,6 +168,9 @@ fn two_digit_year(yy: u32, dateline: Dateline) -> i32 {
 /// Finds the dates of one paragraph.
 pub fn find_dates(text: &str, dateline: Dateline) -> Vec<DateHit> {
     let mut out = Vec::new();
+    if !may_hold_date(text) {
+        return out;
+    }
     for c in DATE.captures_iter(text) {
         let whole = c.get(0).expect("match");
         let range = whole.range();
@@ -270,6 +273,37 @@ pub fn find_dates(text: &str, dateline: Dateline) -> Vec<DateHit> {
         }
     }
     out
+}
+
+/// Every date expression holds a digit (`\d`: any Unicode digit) or a capitalised month
+/// name: a paragraph with neither skips the date regex (most paragraphs do).
+fn may_hold_date(text: &str) -> bool {
+    let bytes = text.as_bytes();
+    bytes.iter().enumerate().any(|(i, &b)| match b {
+        b'0'..=b'9' => true,
+        b'A' | b'D' | b'F' | b'J' | b'M' | b'N' | b'O' | b'S' => {
+            bytes.get(i..i + 3).is_some_and(|m| {
+                matches!(
+                    m,
+                    b"Jan"
+                        | b"Feb"
+                        | b"Mar"
+                        | b"Apr"
+                        | b"May"
+                        | b"Jun"
+                        | b"Jul"
+                        | b"Aug"
+                        | b"Sep"
+                        | b"Oct"
+                        | b"Nov"
+                        | b"Dec"
+                )
+            })
+        }
+        // The first byte of a non-ASCII character: a digit of another script?
+        0xC0.. => text[i..].chars().next().is_some_and(char::is_numeric),
+        _ => false,
+    })
 }
 
 fn is_year(text: &str, start: usize, end: usize, y: u32) -> bool {

@@ -229,7 +229,17 @@ fn fmt_value(v: f64) -> String {
 fn word_spans(text: &str) -> Vec<Range<usize>> {
     let mut out = Vec::new();
     let mut start = None;
-    for (i, c) in text.char_indices() {
+    let bytes = text.as_bytes();
+    let mut next = 0;
+    while next < bytes.len() {
+        let i = next;
+        // ASCII without decoding: the paragraph may be long and this runs over all of it.
+        let c = if bytes[i] < 0x80 {
+            bytes[i] as char
+        } else {
+            text[i..].chars().next().expect("char")
+        };
+        next += c.len_utf8();
         let inside =
             c.is_alphanumeric() || c == ',' && start.is_some() || c == '.' && start.is_some();
         match (inside, start) {
@@ -296,13 +306,11 @@ pub fn find_quantities(text: &str, taken: &[Range<usize>]) -> Vec<QuantityHit> {
             continue;
         }
         let f = fig.as_str();
-        let next_word: String = text[whole.end()..]
-            .trim_start()
-            .chars()
-            .take_while(|c| c.is_alphabetic())
-            .collect::<String>()
-            .to_ascii_lowercase();
-        if NOT_AFTER.contains(&next_word.as_str()) {
+        let rest = text[whole.end()..].trim_start();
+        let next_word = &rest[..rest
+            .find(|c: char| !c.is_alphabetic())
+            .unwrap_or(rest.len())];
+        if NOT_AFTER.iter().any(|w| w.eq_ignore_ascii_case(next_word)) {
             continue;
         }
         let money_word = c.name("cur").is_some()
@@ -381,10 +389,8 @@ pub fn find_quantities(text: &str, taken: &[Range<usize>]) -> Vec<QuantityHit> {
         }
     };
     let is_cue = |w: &Range<usize>| {
-        let s = text[w.clone()]
-            .trim_end_matches([',', '.'])
-            .to_ascii_lowercase();
-        CASUALTY.contains(&s.as_str())
+        let s = text[w.clone()].trim_end_matches([',', '.']);
+        CASUALTY.iter().any(|c| c.eq_ignore_ascii_case(s))
     };
     let mut out = Vec::new();
     for (hit, money) in &cands {

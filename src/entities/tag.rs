@@ -123,7 +123,12 @@ impl<'t> Para<'t> {
 }
 
 fn upper_first(w: &str) -> bool {
-    w.chars().next().is_some_and(char::is_uppercase)
+    // ASCII first: called for every token, and most are plain lower-case words.
+    match w.as_bytes().first() {
+        None => false,
+        Some(b) if b.is_ascii() => b.is_ascii_uppercase(),
+        Some(_) => w.chars().next().is_some_and(char::is_uppercase),
+    }
 }
 
 fn is_all_caps(w: &str) -> bool {
@@ -145,10 +150,14 @@ fn is_camel(w: &str) -> bool {
 }
 
 fn has_digit(w: &str) -> bool {
-    w.chars().any(|c| c.is_ascii_digit())
+    w.bytes().any(|b| b.is_ascii_digit())
 }
 
 fn is_ordinal(w: &str) -> bool {
+    // Cheap rejection: an ordinal starts with a digit.
+    if !w.as_bytes().first().is_some_and(u8::is_ascii_digit) {
+        return false;
+    }
     let d = w.trim_end_matches(|c: char| c.is_ascii_alphabetic());
     !d.is_empty()
         && d.chars().all(|c| c.is_ascii_digit())
@@ -156,10 +165,13 @@ fn is_ordinal(w: &str) -> bool {
 }
 
 fn particle_name(w: &str) -> bool {
-    // al-Maliki, el-Sisi
-    w.split_once('-').is_some_and(|(p, rest)| {
-        HYPHEN_PARTICLES.contains(&p) && rest.chars().next().is_some_and(char::is_uppercase)
-    })
+    // al-Maliki, el-Sisi. Called for every lower-case token: a byte scan for the hyphen
+    // (tokens are short) before the particle list.
+    let Some(h) = w.bytes().position(|b| b == b'-') else {
+        return false;
+    };
+    let (p, rest) = (&w[..h], &w[h + 1..]);
+    HYPHEN_PARTICLES.contains(&p) && upper_first(rest)
 }
 
 impl DocCtx<'_> {
@@ -167,11 +179,9 @@ impl DocCtx<'_> {
         let gaz = self.gaz;
         let first_mention = self.out.len();
         // URLs and e-mail addresses (checked only where a "." or "@" could start one).
-        let maybe_url = text.contains('@')
-            || text
-                .as_bytes()
-                .windows(2)
-                .any(|w| w[0] == b'.' && w[1].is_ascii_alphanumeric());
+        let bytes = text.as_bytes();
+        let maybe_url = memchr::memchr2_iter(b'.', b'@', bytes)
+            .any(|i| bytes[i] == b'@' || bytes.get(i + 1).is_some_and(u8::is_ascii_alphanumeric));
         let mut blocked: Vec<Range<usize>> = if maybe_url {
             URL.find_iter(text).map(|m| m.range()).collect()
         } else {
@@ -952,7 +962,11 @@ impl DocCtx<'_> {
             let (x, y) = (&self.out[k], &self.out[k + 1]);
             if names(x) && names(y) && x.range.end <= y.range.start {
                 let between = &text[x.range.end..y.range.start];
+                // The cue word first: the regex costs far more than a few substring checks.
                 if between.len() < 64
+                    && ["as", "or", "called", "dubbed", "aka", "a.k.a."]
+                        .iter()
+                        .any(|cue| between.contains(cue))
                     && ALIAS_CUE.is_match(between)
                     && !between.trim().eq_ignore_ascii_case("or")
                 {
@@ -996,7 +1010,9 @@ impl DocCtx<'_> {
             while !text.is_char_boundary(w) {
                 w -= 1;
             }
-            if !names(m) || !OTHER_PLACES.is_match(&text[m.range.end..w]) {
+            let window = &text[m.range.end..w];
+            // `other` is required by the regex: checked first, cheaply.
+            if !names(m) || !window.contains("other") || !OTHER_PLACES.is_match(window) {
                 continue;
             }
             let mut j = k;

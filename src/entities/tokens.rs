@@ -41,6 +41,12 @@ pub fn tokenize(text: &str, gaz: &Gazetteer, out: &mut Vec<Tok>) {
     let mut i = 0;
     let mut prev_end = 0;
     while i < text.len() {
+        // ASCII bytes are classified without decoding (most of any text).
+        let b = bytes[i];
+        if b < 0x80 && !b.is_ascii_alphanumeric() {
+            i += 1;
+            continue;
+        }
         let c = text[i..].chars().next().expect("char");
         if !is_word_char(c) {
             i += c.len_utf8();
@@ -49,7 +55,13 @@ pub fn tokenize(text: &str, gaz: &Gazetteer, out: &mut Vec<Tok>) {
         let s = i;
         let mut e = i + c.len_utf8();
         // Extend over word characters and inner joiners.
-        while let Some(n) = text[e..].chars().next() {
+        loop {
+            while bytes.get(e).is_some_and(u8::is_ascii_alphanumeric) {
+                e += 1;
+            }
+            let Some(n) = text[e..].chars().next() else {
+                break;
+            };
             if is_word_char(n) {
                 e += n.len_utf8();
                 continue;
