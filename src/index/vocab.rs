@@ -41,6 +41,23 @@ pub struct Vocab {
     sorted: Vec<u32>,
     /// Term ids grouped by first char, for typo and fuzzy candidates.
     by_first_char: HashMap<char, Vec<u32>>,
+    /// Per term, the characters it contains (`char_mask`).
+    masks: Vec<u64>,
+}
+
+/// The characters of a term as a bit set: a–z and 0–9 one bit each, anything else
+/// hashed into the rest. A query character missing from a term costs at least one
+/// edit, so the masks rule out most typo and subsequence candidates before any
+/// string is compared.
+fn char_mask(term: &str) -> u64 {
+    term.chars().fold(0, |mask, c| {
+        let bit = match c {
+            'a'..='z' => c as u32 - 'a' as u32,
+            '0'..='9' => 26 + c as u32 - '0' as u32,
+            _ => 36 + c as u32 % 28,
+        };
+        mask | 1 << bit
+    })
 }
 
 impl Vocab {
@@ -77,6 +94,7 @@ impl Vocab {
         let mut sorted: Vec<u32> = (0..self.terms.len() as u32).collect();
         sorted.sort_unstable_by(|&a, &b| self.terms[a as usize].cmp(&self.terms[b as usize]));
         self.sorted = sorted;
+        self.masks = self.terms.iter().map(|t| char_mask(t)).collect();
         self.by_first_char.clear();
         for (id, term) in self.terms.iter().enumerate() {
             if let Some(c) = term.chars().next() {
@@ -186,7 +204,14 @@ impl Vocab {
         let matcher = SkimMatcherV2::default();
         let self_score = matcher.fuzzy_match(query, query).unwrap_or(1).max(1) as f32;
         let max_len = qlen + (qlen / 2).max(2);
+        let query_mask = char_mask(query);
         for &id in candidates {
+            // Query characters the term lacks: each needs an edit, and a subsequence
+            // match needs none missing.
+            let missing = (query_mask & !self.masks[id as usize]).count_ones() as usize;
+            if missing > budget {
+                continue;
+            }
             let term = &*self.terms[id as usize];
             let tlen = term.len(); // bytes: a cheap upper bound for chars
             if tlen > max_len * 4 {
@@ -200,7 +225,7 @@ impl Vocab {
                     continue;
                 }
             }
-            if tchars > max_len || tchars < qlen {
+            if missing > 0 || tchars > max_len || tchars < qlen {
                 continue;
             }
             if let Some(score) = matcher.fuzzy_match(term, query) {
@@ -214,7 +239,9 @@ impl Vocab {
     }
 
     pub fn heap_bytes(&self) -> usize {
-        self.terms.iter().map(|t| t.len() * 2 + 48).sum::<usize>() + self.sorted.len() * 8
+        self.terms.iter().map(|t| t.len() * 2 + 48).sum::<usize>()
+            + self.sorted.len() * 8
+            + self.masks.len() * 8
     }
 }
 
@@ -264,6 +291,55 @@ mod tests {
         let e = v.expand("iraq", |_| 1);
         assert_eq!(v.term(e[0].term), "iraq");
         assert!(e.iter().skip(1).all(|x| x.weight < e[0].weight));
+    }
+
+    #[test]
+    fn masks_never_rule_out_a_real_match() {
+        let words = [
+            "baghdad",
+            "bahgdad",
+            "soleimani",
+            "suleimani",
+            "kerry",
+            "ikerry",
+            "naïve",
+            "2024",
+            "20244",
+            "iran",
+            "irna",
+            "rian",
+            "itinerant",
+            "sole",
+            "bags",
+        ];
+        let filtered = vocab(&words);
+        // The same vocabulary with masks that rule nothing out.
+        let mut open = vocab(&words);
+        open.masks.iter_mut().for_each(|m| *m = u64::MAX);
+        let mut rng = fastrand::Rng::with_seed(7);
+        let mut queries: Vec<String> = ["bagdad", "soliemani", "kery", "naive", "2042", "irann"]
+            .map(String::from)
+            .to_vec();
+        // Random edits of the words: drops, swaps and substitutions.
+        for _ in 0..400 {
+            let mut w: Vec<char> = words[rng.usize(..words.len())].chars().collect();
+            for _ in 0..rng.usize(1..3) {
+                let i = rng.usize(..w.len());
+                match rng.u8(..3) {
+                    0 if w.len() > 1 => {
+                        w.remove(i);
+                    }
+                    1 if i + 1 < w.len() => w.swap(i, i + 1),
+                    _ => w[i] = rng.alphabetic().to_ascii_lowercase(),
+                }
+            }
+            queries.push(w.into_iter().collect());
+        }
+        for q in &queries {
+            assert_eq!(expand(&filtered, q), expand(&open, q), "query {q}");
+        }
+        assert_eq!(char_mask("abc") & !char_mask("cab"), 0);
+        assert_ne!(char_mask("abd") & !char_mask("abc"), 0);
     }
 
     #[test]
