@@ -92,17 +92,32 @@ impl PostingList {
     /// Every paragraph of the list with the term's frequency there, in order: one
     /// pass over the offsets, for scoring whole lists.
     pub fn iter_term_freqs(&self) -> impl Iterator<Item = (u32, u32)> + '_ {
-        let ends = self.offsets.iter().skip(1).copied();
+        self.iter_term_freqs_in(0..self.paras.len())
+    }
+
+    /// [`Self::iter_term_freqs`] for entries `range` of the list only.
+    pub fn iter_term_freqs_in(
+        &self,
+        range: std::ops::Range<usize>,
+    ) -> impl Iterator<Item = (u32, u32)> + '_ {
+        let ends = self.offsets[range.start..].iter().skip(1).copied();
         let ends = ends.chain(std::iter::once(self.positions.len() as u32));
-        self.paras
+        self.paras[range.clone()]
             .iter()
-            .zip(self.offsets.iter().zip(ends))
+            .zip(self.offsets[range].iter().zip(ends))
             .map(|(&para, (&start, end))| {
                 let encoded = &self.positions[start as usize..end as usize];
                 // One varint per occurrence: count the bytes that end one.
                 let tf = encoded.iter().filter(|&&b| b & 0x80 == 0).count() as u32;
                 (para, tf)
             })
+    }
+
+    /// The entries of the list whose paragraphs fall in `paras`.
+    pub fn entries_in(&self, paras: std::ops::Range<u32>) -> std::ops::Range<usize> {
+        let start = self.paras.partition_point(|&p| p < paras.start);
+        let end = start + self.paras[start..].partition_point(|&p| p < paras.end);
+        start..end
     }
 
     /// Index of `para` in this list, if the term occurs there.
@@ -145,5 +160,9 @@ mod tests {
         assert_eq!(list.find(3), Some(1));
         let freqs: Vec<(u32, u32)> = list.iter_term_freqs().collect();
         assert_eq!(freqs, [(1, 3), (3, 1), (7, 1)]);
+        assert_eq!(list.entries_in(2..8), 1..3);
+        assert_eq!(list.entries_in(4..7), 2..2);
+        let part: Vec<(u32, u32)> = list.iter_term_freqs_in(list.entries_in(0..3)).collect();
+        assert_eq!(part, [(1, 3)]);
     }
 }

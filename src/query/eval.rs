@@ -414,9 +414,13 @@ fn intersect(
     hits
 }
 
+/// Clauses that can touch this many paragraphs are gathered by several threads,
+/// each over its own range of paragraphs.
+const PARALLEL_SIZE: usize = 100_000;
+
 /// The common case (one word typed): the best source score per paragraph, gathered
 /// straight into the dense score array with no rounds to track. When the clause can
-/// touch a large share of the corpus, one branch-free scan of the array collects the
+/// touch a large share of the corpus, branch-free scans of the array collect the
 /// hits in paragraph order; otherwise the touched paragraphs are sorted.
 fn single_clause(
     index: &Index,
@@ -425,7 +429,76 @@ fn single_clause(
     cache: &mut ExpansionCache,
 ) -> Scored {
     let paragraphs = index.paras.len();
-    let dense = clause.size * 16 > paragraphs;
+    if clause.size * 16 <= paragraphs {
+        return sparse_clause(index, bm25, clause, cache);
+    }
+    let threads = if clause.size >= PARALLEL_SIZE {
+        std::thread::available_parallelism().map_or(1, |n| n.get().min(4))
+    } else {
+        1
+    };
+    let chunk = paragraphs.div_ceil(threads).max(1);
+    let mut pieces = cache
+        .scores
+        .chunks_mut(chunk)
+        .zip(cache.matched.chunks(chunk))
+        .enumerate()
+        .map(|(c, (scores, matched))| {
+            let first = (c * chunk) as u32;
+            move || gather_dense(index, bm25, clause, first, scores, matched)
+        });
+    // Scoped threads, not the indexing pool: a query must not wait behind indexing.
+    let first_piece = pieces.next();
+    std::thread::scope(|scope| {
+        let others: Vec<_> = pieces.map(|piece| scope.spawn(piece)).collect();
+        let mut hits = first_piece.map(|mut piece| piece()).unwrap_or_default();
+        for other in others {
+            hits.extend(other.join().expect("query thread"));
+        }
+        hits
+    })
+}
+
+/// One thread's share of a dense clause: paragraphs `first..first + scores.len()`.
+fn gather_dense(
+    index: &Index,
+    bm25: &Bm25,
+    clause: &Clause,
+    first: u32,
+    scores: &mut [f32],
+    matched: &[u8],
+) -> Scored {
+    let end = first + scores.len() as u32;
+    let mut offer = |p: u32, score: f32| {
+        let i = (p - first) as usize;
+        if matched[i] != EXCLUDED {
+            // Scores are positive; the floor marks the paragraph as a hit.
+            scores[i] = scores[i].max(score.max(f32::MIN_POSITIVE));
+        }
+    };
+    for source in &clause.sources {
+        scored_in(index, bm25, source, first..end, &mut offer);
+    }
+    // Hits are at most the clause's size: write every slot, keep the scored ones.
+    let mut hits: Scored = vec![(0, 0.0); clause.size.min(scores.len()) + 1];
+    let mut len = 0;
+    for (i, slot) in scores.iter_mut().enumerate() {
+        hits[len] = (first + i as u32, *slot);
+        len += usize::from(*slot > 0.0);
+        *slot = 0.0;
+    }
+    hits.truncate(len);
+    hits
+}
+
+/// A one-clause query touching few paragraphs: gathered with a list of those
+/// touched, which is sorted at the end.
+fn sparse_clause(
+    index: &Index,
+    bm25: &Bm25,
+    clause: &Clause,
+    cache: &mut ExpansionCache,
+) -> Scored {
     let scores = &mut cache.scores;
     let matched = &cache.matched;
     let mut touched: Vec<u32> = Vec::new();
@@ -434,52 +507,53 @@ fn single_clause(
             return;
         }
         let slot = &mut scores[p as usize];
-        if !dense && *slot == 0.0 {
+        if *slot == 0.0 {
             touched.push(p);
         }
         // Scores are positive; the floor keeps "touched" exact.
         *slot = slot.max(score.max(f32::MIN_POSITIVE));
     };
     for source in &clause.sources {
-        match source {
-            Source::Term { term, weight } => {
-                let list = index.postings(*term);
-                let idf = bm25.idf(list.doc_freq());
-                for (p, tf) in list.iter_term_freqs() {
-                    offer(p, weight * bm25.score(idf, tf, index.para_len(p)));
-                }
+        scored_in(index, bm25, source, 0..index.paras.len() as u32, &mut offer);
+    }
+    touched.sort_unstable();
+    touched
+        .into_iter()
+        .map(|p| (p, std::mem::take(&mut scores[p as usize])))
+        .collect()
+}
+
+/// Every paragraph in `paras` that a source finds, in order, with its score.
+fn scored_in(
+    index: &Index,
+    bm25: &Bm25,
+    source: &Source,
+    paras: std::ops::Range<u32>,
+    mut offer: impl FnMut(u32, f32),
+) {
+    match source {
+        Source::Term { term, weight } => {
+            let list = index.postings(*term);
+            let idf = bm25.idf(list.doc_freq());
+            for (p, tf) in list.iter_term_freqs_in(list.entries_in(paras)) {
+                offer(p, weight * bm25.score(idf, tf, index.para_len(p)));
             }
-            Source::Entity { id, weight } => {
-                let paras = index.entity_paras(*id);
-                let idf = bm25.idf(paras.len() as u32);
-                for &p in paras {
-                    offer(p, weight * bm25.score(idf, 1, index.para_len(p)));
-                }
+        }
+        Source::Entity { id, weight } => {
+            let found = index.entity_paras(*id);
+            let idf = bm25.idf(found.len() as u32);
+            let start = found.partition_point(|&p| p < paras.start);
+            for &p in found[start..].iter().take_while(|&&p| p < paras.end) {
+                offer(p, weight * bm25.score(idf, 1, index.para_len(p)));
             }
-            Source::Scored(scored) => {
-                for &(p, s) in scored {
-                    offer(p, s);
-                }
+        }
+        Source::Scored(scored) => {
+            let start = scored.partition_point(|&(p, _)| p < paras.start);
+            for &(p, s) in scored[start..].iter().take_while(|&&(p, _)| p < paras.end) {
+                offer(p, s);
             }
         }
     }
-    if !dense {
-        touched.sort_unstable();
-        return touched
-            .into_iter()
-            .map(|p| (p, std::mem::take(&mut scores[p as usize])))
-            .collect();
-    }
-    // Hits are at most the clause's size: write every slot, keep the scored ones.
-    let mut hits: Scored = vec![(0, 0.0); clause.size.min(paragraphs) + 1];
-    let mut len = 0;
-    for (p, slot) in scores.iter_mut().enumerate() {
-        hits[len] = (p as u32, *slot);
-        len += usize::from(*slot > 0.0);
-        *slot = 0.0;
-    }
-    hits.truncate(len);
-    hits
 }
 
 /// A plain term that is an alias of a named entity also finds its other spellings.
