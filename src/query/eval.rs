@@ -75,6 +75,8 @@ pub struct ExpansionCache {
     matched: Vec<u8>,
     /// Best score of the current clause per paragraph.
     clause: Vec<f32>,
+    /// Threads for every dense clause, whatever its size (tests of the split).
+    force_threads: Option<usize>,
 }
 
 const EXCLUDED: u8 = u8::MAX;
@@ -432,10 +434,12 @@ fn single_clause(
     if clause.size * 16 <= paragraphs {
         return sparse_clause(index, bm25, clause, cache);
     }
-    let threads = if clause.size >= PARALLEL_SIZE {
-        std::thread::available_parallelism().map_or(1, |n| n.get().min(4))
-    } else {
-        1
+    let threads = match cache.force_threads {
+        Some(n) => n.max(1),
+        None if clause.size >= PARALLEL_SIZE => {
+            std::thread::available_parallelism().map_or(1, |n| n.get().min(4))
+        }
+        None => 1,
     };
     let chunk = paragraphs.div_ceil(threads).max(1);
     let mut pieces = cache
@@ -764,6 +768,34 @@ fn top_k(hits: &[Hit], k: usize) -> Vec<Hit> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn split_gathering_equals_one_thread() {
+        let index = crate::index::build(crate::corpus::load_seeds());
+        for query in [
+            "iran",
+            "s",
+            "the",
+            "@soleimani",
+            "\"proxy war\"",
+            "iraq -syria",
+            "a -the",
+        ] {
+            let query = Query::parse(query);
+            let one = search(&index, &query, 50);
+            for threads in [2, 3, 7] {
+                let mut cache = ExpansionCache {
+                    force_threads: Some(threads),
+                    ..ExpansionCache::default()
+                };
+                let split = search_with_cache(&index, &query, 50, &mut cache);
+                assert!(!one.by_para.is_empty(), "{query:?} finds something");
+                assert_eq!(split.by_para, one.by_para, "{query:?} on {threads} threads");
+                assert_eq!(split.ranked, one.ranked);
+                assert_eq!(split.docs, one.docs);
+            }
+        }
+    }
 
     #[test]
     fn best_first_orders_like_total_cmp() {
