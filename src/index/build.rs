@@ -26,9 +26,62 @@ pub struct BuildProgress {
     pub bytes_done: AtomicUsize,
 }
 
+/// A chunk's terms, numbered in order of first appearance. Terms of up to 15
+/// bytes (nearly all words) are keyed by one packed integer, so a look-up follows
+/// no pointer and compares no bytes; longer ones go to a side map.
+#[derive(Default)]
+struct ChunkTerms {
+    short: FxHashMap<u128, u32>,
+    long: FxHashMap<Box<str>, u32>,
+    names: Vec<Box<str>>,
+    lists: Vec<PostingList>,
+}
+
+impl ChunkTerms {
+    fn list(&mut self, term: &str) -> &mut PostingList {
+        let id = match pack(term) {
+            Some(key) => match self.short.get(&key) {
+                Some(&id) => id,
+                None => {
+                    let id = self.add(term);
+                    self.short.insert(key, id);
+                    id
+                }
+            },
+            None => match self.long.get(term) {
+                Some(&id) => id,
+                None => {
+                    let id = self.add(term);
+                    self.long.insert(term.into(), id);
+                    id
+                }
+            },
+        };
+        &mut self.lists[id as usize]
+    }
+
+    fn add(&mut self, term: &str) -> u32 {
+        self.names.push(term.into());
+        self.lists.push(PostingList::default());
+        (self.lists.len() - 1) as u32
+    }
+}
+
+/// A term of at most 15 bytes with its length, as one integer.
+fn pack(term: &str) -> Option<u128> {
+    let bytes = term.as_bytes();
+    if bytes.len() > 15 {
+        return None;
+    }
+    let mut key = [0u8; 16];
+    key[..bytes.len()].copy_from_slice(bytes);
+    key[15] = bytes.len() as u8;
+    Some(u128::from_le_bytes(key))
+}
+
 /// What one chunk of documents contributes.
 struct Partial {
-    terms: FxHashMap<String, PostingList>,
+    terms: ChunkTerms,
     para_lens: Vec<u32>,
     tokens: u64,
     mentions: Vec<Vec<Mention>>,
@@ -91,11 +144,11 @@ pub fn build_with_progress(corpus: Corpus, progress: &BuildProgress) -> Index {
         parallel_wall += started.elapsed();
         let merge_started = Instant::now();
         // Chunks arrive in document order, so appended postings stay sorted. Term
-        // ids follow first appearance; FxHash iterates deterministically.
+        // ids follow first appearance.
         let mut next_doc = wave_start as u32;
         for partial in partials {
-            for (term, list) in partial.terms {
-                let id = vocab.intern(&term) as usize;
+            for (term, list) in partial.terms.names.iter().zip(partial.terms.lists) {
+                let id = vocab.intern(term) as usize;
                 if id == postings.len() {
                     postings.push(list);
                 } else {
@@ -193,7 +246,7 @@ fn index_chunk(
     tagger: &Tagger,
     progress: &BuildProgress,
 ) -> Partial {
-    let mut terms: FxHashMap<String, PostingList> = FxHashMap::default();
+    let mut terms = ChunkTerms::default();
     let mut para_lens = Vec::new();
     let mut token_total = 0u64;
     let mut mentions = Vec::with_capacity(chunk.len());
@@ -210,14 +263,7 @@ fn index_chunk(
                 if buf.is_empty() {
                     return;
                 }
-                match terms.get_mut(buf.as_str()) {
-                    Some(list) => list.push(global, position),
-                    None => {
-                        let mut list = PostingList::default();
-                        list.push(global, position);
-                        terms.insert(buf.clone(), list);
-                    }
-                }
+                terms.list(&buf).push(global, position);
                 position += 1;
             });
             para_lens.push(position);
@@ -245,6 +291,32 @@ fn index_chunk(
 mod tests {
     use super::*;
     use crate::corpus::load_seeds;
+
+    #[test]
+    fn packed_terms_are_distinct_and_long_ones_are_not_packed() {
+        let words = [
+            "",
+            "a",
+            "a\0",
+            "ab",
+            "ba",
+            "fifteen-bytes-x",
+            "sixteen-bytes-xx",
+        ];
+        let keys: Vec<Option<u128>> = words.iter().map(|w| pack(w)).collect();
+        for (i, a) in keys.iter().enumerate() {
+            for b in &keys[i + 1..] {
+                assert!(a.is_none() || a != b, "{keys:?}");
+            }
+        }
+        assert!(pack("sixteen-bytes-xx").is_none());
+        let mut terms = ChunkTerms::default();
+        for (i, w) in words.iter().chain(&words).enumerate() {
+            terms.list(w).push(i as u32, 0);
+        }
+        assert_eq!(terms.names.len(), words.len());
+        assert!(terms.lists.iter().all(|l| l.doc_freq() == 2));
+    }
 
     #[test]
     fn seeds_index_consistently() {
