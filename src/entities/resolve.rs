@@ -9,7 +9,7 @@
 //! nothing settles are dropped.
 
 use std::collections::HashMap;
-use std::rc::Rc;
+use std::sync::Arc;
 
 use rustc_hash::{FxHashMap, FxHashSet};
 
@@ -27,13 +27,13 @@ const NONE: u32 = u32::MAX;
 /// what is derived from a form is derived once, not once per mention.
 #[derive(Default)]
 struct Forms {
-    ids: FxHashMap<Rc<str>, u32>,
-    strings: Vec<Rc<str>>,
+    ids: FxHashMap<Arc<str>, u32>,
+    strings: Vec<Arc<str>>,
     /// Per string id, computed on first use: identity key and gazetteer entry of a
     /// name, its name parts, its organisation key (`NONE`: not computed or none).
     name_key: Vec<u32>,
     canon: Vec<u32>,
-    parts: Vec<Option<Rc<[u32]>>>,
+    parts: Vec<Option<Arc<[u32]>>>,
 }
 
 impl Forms {
@@ -42,7 +42,7 @@ impl Forms {
             return id;
         }
         let id = self.strings.len() as u32;
-        let shared: Rc<str> = s.into();
+        let shared: Arc<str> = s.into();
         self.strings.push(shared.clone());
         self.ids.insert(shared, id);
         self.name_key.push(NONE);
@@ -83,12 +83,12 @@ impl Forms {
     }
 
     /// `name_parts` of a form, as string ids.
-    fn parts(&mut self, id: u32) -> Rc<[u32]> {
+    fn parts(&mut self, id: u32) -> Arc<[u32]> {
         if let Some(parts) = &self.parts[id as usize] {
             return parts.clone();
         }
         let form = self.strings[id as usize].clone();
-        let parts: Rc<[u32]> = name_parts(&form).iter().map(|p| self.intern(p)).collect();
+        let parts: Arc<[u32]> = name_parts(&form).iter().map(|p| self.intern(p)).collect();
         self.parts[id as usize] = Some(parts.clone());
         parts
     }

@@ -79,6 +79,49 @@ fn pack(term: &str) -> Option<u128> {
     Some(u128::from_le_bytes(key))
 }
 
+/// What the waves add up to, merged in document order.
+#[derive(Default)]
+struct Merged {
+    vocab: Vocab,
+    postings: Vec<PostingList>,
+    para_lens: Vec<u32>,
+    token_count: u64,
+    /// Mentions are handed to the resolver per wave and dropped there.
+    resolver: entities::Resolver,
+    next_doc: u32,
+    tokenize_cpu: Duration,
+    tag_cpu: Duration,
+    resolve_time: Duration,
+}
+
+impl Merged {
+    fn merge(&mut self, partials: Vec<Partial>, docs: &[Document]) {
+        // Chunks arrive in document order, so appended postings stay sorted. Term
+        // ids follow first appearance.
+        for partial in partials {
+            for (term, list) in partial.terms.names.iter().zip(partial.terms.lists) {
+                let id = self.vocab.intern(term) as usize;
+                if id == self.postings.len() {
+                    self.postings.push(list);
+                } else {
+                    self.postings[id].append(&list);
+                }
+            }
+            self.para_lens.extend(partial.para_lens);
+            self.token_count += partial.tokens;
+            let resolve_started = Instant::now();
+            for ms in partial.mentions {
+                let d = self.next_doc as usize;
+                self.resolver.add(self.next_doc, &docs[d], &ms);
+                self.next_doc += 1;
+            }
+            self.resolve_time += resolve_started.elapsed();
+            self.tokenize_cpu += partial.tokenize_time;
+            self.tag_cpu += partial.tag_time;
+        }
+    }
+}
+
 /// What one chunk of documents contributes.
 struct Partial {
     terms: ChunkTerms,
@@ -117,60 +160,48 @@ pub fn build_with_progress(corpus: Corpus, progress: &BuildProgress) -> Index {
         .div_ceil(threads * CHUNKS_PER_THREAD * WAVES)
         .clamp(8, 4096);
     let wave_docs = chunk_docs * threads * CHUNKS_PER_THREAD;
-    let mut vocab = Vocab::default();
-    let mut postings: Vec<PostingList> = Vec::new();
-    let mut para_lens = Vec::with_capacity(paras.len());
-    let mut token_count = 0;
-    // Mentions are handed to the resolver per wave and dropped there.
-    let mut resolver = entities::Resolver::default();
-    let mut resolve_time = Duration::ZERO;
-    let (mut tokenize_cpu, mut tag_cpu) = (Duration::ZERO, Duration::ZERO);
-    let (mut parallel_wall, mut merge_time) = (Duration::ZERO, Duration::ZERO);
+    let mut merged = Merged::default();
+    let mut pending: Vec<Partial> = Vec::new();
+    let mut parallel_wall = Duration::ZERO;
     for wave_start in (0..docs.len()).step_by(wave_docs.max(1)) {
         let wave = &docs[wave_start..(wave_start + wave_docs).min(docs.len())];
         let started = Instant::now();
-        let partials: Vec<Partial> = wave
-            .par_chunks(chunk_docs)
-            .enumerate()
-            .map(|(c, chunk)| {
-                index_chunk(
-                    chunk,
-                    doc_starts[wave_start + c * chunk_docs],
-                    &tagger,
-                    progress,
-                )
-            })
-            .collect();
+        // The previous wave is merged on its own thread while this one is indexed,
+        // so the pool never waits for the (serial) merge.
+        let previous = std::mem::take(&mut pending);
+        pending = std::thread::scope(|scope| {
+            let merging = scope.spawn(|| merged.merge(previous, &docs));
+            let partials: Vec<Partial> = wave
+                .par_chunks(chunk_docs)
+                .enumerate()
+                .map(|(c, chunk)| {
+                    index_chunk(
+                        chunk,
+                        doc_starts[wave_start + c * chunk_docs],
+                        &tagger,
+                        progress,
+                    )
+                })
+                .collect();
+            merging.join().expect("merge thread");
+            partials
+        });
         parallel_wall += started.elapsed();
-        let merge_started = Instant::now();
-        // Chunks arrive in document order, so appended postings stay sorted. Term
-        // ids follow first appearance.
-        let mut next_doc = wave_start as u32;
-        for partial in partials {
-            for (term, list) in partial.terms.names.iter().zip(partial.terms.lists) {
-                let id = vocab.intern(term) as usize;
-                if id == postings.len() {
-                    postings.push(list);
-                } else {
-                    postings[id].append(&list);
-                }
-            }
-            para_lens.extend(partial.para_lens);
-            token_count += partial.tokens;
-            let resolve_started = Instant::now();
-            for ms in partial.mentions {
-                resolver.add(next_doc, &docs[next_doc as usize], &ms);
-                next_doc += 1;
-            }
-            resolve_time += resolve_started.elapsed();
-            tokenize_cpu += partial.tokenize_time;
-            tag_cpu += partial.tag_time;
-        }
-        merge_time += merge_started.elapsed();
     }
-    // The waves' merge time included reading mentions into the resolver.
-    merge_time = merge_time.saturating_sub(resolve_time);
     let merge_started = Instant::now();
+    let resolved_before = merged.resolve_time;
+    merged.merge(pending, &docs);
+    let last_resolve = merged.resolve_time - resolved_before;
+    let Merged {
+        mut vocab,
+        mut postings,
+        para_lens,
+        token_count,
+        resolver,
+        tokenize_cpu,
+        tag_cpu,
+        ..
+    } = merged;
 
     // Titles and file names are searchable too (`003`, `debacle`).
     let mut field_docs: HashMap<u32, Vec<u32>> = HashMap::new();
@@ -192,7 +223,7 @@ pub fn build_with_progress(corpus: Corpus, progress: &BuildProgress) -> Index {
     }
     postings.iter_mut().for_each(PostingList::shrink);
     vocab.finish();
-    merge_time += merge_started.elapsed();
+    let merge_time = merge_started.elapsed() - last_resolve;
 
     let entities_started = Instant::now();
     let table = resolver.finish(&docs);
@@ -211,7 +242,7 @@ pub fn build_with_progress(corpus: Corpus, progress: &BuildProgress) -> Index {
         })
         .collect();
     let para_mentions = ParaMentions::new(&table, &doc_starts, paras.len());
-    let resolve_time = resolve_time + entities_started.elapsed();
+    let resolve_time = last_resolve + entities_started.elapsed();
 
     // Wall time of the parallel pass, split by the CPU time each part took.
     let cpu = (tokenize_cpu + tag_cpu).as_secs_f64().max(1e-9);
