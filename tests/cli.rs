@@ -1301,3 +1301,52 @@ fn the_explorer_without_a_terminal_points_to_the_headless_commands() {
     assert_eq!(code(&out), 2);
     assert!(String::from_utf8_lossy(&out.stderr).contains("dossier search"));
 }
+
+#[test]
+fn bench_json_reports_each_query_typed_key_by_key() {
+    let dir = TempDir::new().unwrap();
+    let queries = dir.path().join("queries.txt");
+    std::fs::write(&queries, "bagdad\n@qasem\n\"proxy war\"\n").unwrap();
+    let v = json(&["bench", "--json", "--queries", queries.to_str().unwrap()]);
+    assert_eq!(v["documents"], 5);
+    assert_eq!(v["paragraphs"], 141);
+    let per_query = v["queries"].as_array().expect("queries is an array");
+    assert_eq!(per_query.len(), 3);
+    let typed: usize = per_query
+        .iter()
+        .map(|q| q["keystrokes"].as_u64().unwrap() as usize)
+        .sum();
+    assert_eq!(v["keystrokes"].as_u64().unwrap() as usize, typed);
+    assert_eq!(
+        typed,
+        "bagdad".len() + "@qasem".len() + "\"proxy war\"".len()
+    );
+    for q in per_query {
+        let query = q["query"].as_str().unwrap();
+        // The hits of the whole query are what `search` finds.
+        assert_eq!(q["hits"], search_json(query, &[])["total"], "{query}");
+        let slowest = q["slowest_typed"].as_str().unwrap();
+        assert!(
+            !slowest.is_empty() && query.starts_with(slowest),
+            "{slowest} of {query}"
+        );
+        let (p50, p99, max) = (
+            q["p50_ms"].as_f64().unwrap(),
+            q["p99_ms"].as_f64().unwrap(),
+            q["max_ms"].as_f64().unwrap(),
+        );
+        assert!(0.0 <= p50 && p50 <= p99 && p99 <= max, "{q}");
+    }
+    let (p50, p95, p99) = (
+        v["p50_ms"].as_f64().unwrap(),
+        v["p95_ms"].as_f64().unwrap(),
+        v["p99_ms"].as_f64().unwrap(),
+    );
+    assert!(p50 <= p95 && p95 <= p99 && p99 <= v["max_ms"].as_f64().unwrap());
+    let phases: f64 = ["load_ms", "tokenize_ms", "entities_ms", "postings_ms"]
+        .iter()
+        .map(|k| v[k].as_f64().unwrap())
+        .sum();
+    assert!((phases - v["index_ms"].as_f64().unwrap()).abs() < 0.01);
+    assert!(v["peak_rss_bytes"].as_u64().unwrap() > v["bytes"].as_u64().unwrap());
+}

@@ -37,6 +37,8 @@ struct QueryStats {
     p50_ms: f64,
     p99_ms: f64,
     max_ms: f64,
+    /// What had been typed at the slowest keystroke.
+    slowest_typed: String,
 }
 
 #[derive(Serialize)]
@@ -106,11 +108,16 @@ pub fn run(index: &Index, queries: &[String], json: bool) -> Result<u8, CliError
         let mut times = Vec::new();
         let mut hits = 0;
         let mut typed = String::new();
+        let mut slowest = (Duration::ZERO, String::new());
         for c in query.chars() {
             typed.push(c);
             let started = Instant::now();
             hits = keystroke(index, &typed, &mut cache);
-            times.push(started.elapsed());
+            let took = started.elapsed();
+            if took > slowest.0 {
+                slowest = (took, typed.clone());
+            }
+            times.push(took);
         }
         times.sort();
         per_query.push(QueryStats {
@@ -120,6 +127,7 @@ pub fn run(index: &Index, queries: &[String], json: bool) -> Result<u8, CliError
             p50_ms: ms(quantile(&times, 0.5)),
             p99_ms: ms(quantile(&times, 0.99)),
             max_ms: ms(times.last().copied().unwrap_or_default()),
+            slowest_typed: slowest.1,
         });
         all.extend(times);
     }
@@ -186,12 +194,13 @@ pub fn run(index: &Index, queries: &[String], json: bool) -> Result<u8, CliError
     for q in &r.queries {
         writeln!(
             out,
-            "  {:<24} {:>3} keys  p50 {:>7.2} ms  p99 {:>7.2} ms  max {:>7.2} ms  {} hits",
+            "  {:<24} {:>3} keys  p50 {:>7.2} ms  p99 {:>7.2} ms  max {:>7.2} ms at {:<12} {} hits",
             crate::text::sanitize_line(&q.query),
             q.keystrokes,
             q.p50_ms,
             q.p99_ms,
             q.max_ms,
+            format!("'{}'", crate::text::sanitize_line(&q.slowest_typed)),
             q.hits
         )?;
     }
