@@ -11,6 +11,7 @@
 use std::collections::HashMap;
 use std::sync::Arc;
 
+use rayon::prelude::*;
 use rustc_hash::{FxHashMap, FxHashSet};
 
 use strsim::{jaro_winkler, levenshtein};
@@ -519,8 +520,9 @@ fn resolve_items(
         forms: Vec<&'f str>,
         docs: Vec<u32>,
     }
-    let infos: Vec<Info> = cl
-        .iter()
+    let clusters: Vec<(usize, &[u32])> = cl.iter().collect();
+    let infos: Vec<Info> = clusters
+        .into_par_iter()
         .filter(|(_, m)| is_name(items[m[0] as usize].kind))
         .map(|(root, m)| {
             let mut forms: Vec<&str> = m.iter().map(|&i| form(items[i as usize].surface)).collect();
@@ -877,10 +879,8 @@ fn resolve_items(
 
     // Build entities.
     let cl = Clusters::new(&mut uf, &alive);
-    let mut entities: Vec<Entity> = Vec::new();
-    let mut alias_counts: FxHashMap<u32, u32> = FxHashMap::default();
-    let mut values: FxHashMap<u32, u32> = FxHashMap::default();
-    for (_, members) in cl.iter() {
+    // Clusters become entities independently: in parallel.
+    let build = |members: &[u32]| -> Option<Entity> {
         let (mut kind, best) = kind_of(members);
         let surfaces = || members.iter().map(|&i| form(items[i as usize].surface));
         // A bare word repeated with no clue and no full name to join: people are
@@ -901,11 +901,11 @@ fn resolve_items(
                 !k.contains(' ') && gaz.is_common(&k)
             });
             if members.len() < 2 || plural_acr || ordinary || best == Cue::Maybe {
-                continue;
+                return None;
             }
         }
-        alias_counts.clear();
-        values.clear();
+        let mut alias_counts: FxHashMap<u32, u32> = FxHashMap::default();
+        let mut values: FxHashMap<u32, u32> = FxHashMap::default();
         let mut mentions_out: Vec<Occurrence> = Vec::with_capacity(members.len());
         let mut inferred = true;
         for &i in members {
@@ -937,15 +937,17 @@ fn resolve_items(
             .map(|(&id, &count)| (form(id), count))
             .max_by(|a, b| a.1.cmp(&b.1).then_with(|| b.0.cmp(a.0)))
             .map(|v| v.0.to_owned());
-        entities.push(Entity {
+        Some(Entity {
             canonical,
             kind,
             aliases,
             value,
             inferred: inferred && matches!(kind, EntityKind::Date),
             mentions: mentions_out,
-        });
-    }
+        })
+    };
+    let groups: Vec<&[u32]> = cl.iter().map(|(_, members)| members).collect();
+    let mut entities: Vec<Entity> = groups.into_par_iter().filter_map(build).collect();
     // The first mention breaks ties, so the order never depends on hashing.
     entities.sort_by(|a, b| {
         a.kind
