@@ -89,13 +89,8 @@ impl PostingList {
             .count() as u32
     }
 
-    /// Every paragraph of the list with the term's frequency there, in order: one
-    /// pass over the offsets, for scoring whole lists.
-    pub fn iter_term_freqs(&self) -> impl Iterator<Item = (u32, u32)> + '_ {
-        self.iter_term_freqs_in(0..self.paras.len())
-    }
-
-    /// [`Self::iter_term_freqs`] for entries `range` of the list only.
+    /// The paragraphs of entries `range` of the list with the term's frequency
+    /// there, in order: one pass over the offsets, for scoring.
     pub fn iter_term_freqs_in(
         &self,
         range: std::ops::Range<usize>,
@@ -158,7 +153,7 @@ mod tests {
         assert_eq!(list.paras(), [1, 3, 7]);
         assert_eq!(list.positions_at(2), [70_000]);
         assert_eq!(list.find(3), Some(1));
-        let freqs: Vec<(u32, u32)> = list.iter_term_freqs().collect();
+        let freqs: Vec<(u32, u32)> = list.iter_term_freqs_in(0..3).collect();
         assert_eq!(freqs, [(1, 3), (3, 1), (7, 1)]);
         assert_eq!(list.entries_in(2..8), 1..3);
         assert_eq!(list.entries_in(4..7), 2..2);

@@ -419,6 +419,10 @@ fn intersect(
 /// Clauses that can touch this many paragraphs are gathered by several threads,
 /// each over its own range of paragraphs.
 const PARALLEL_SIZE: usize = 100_000;
+/// Threads for such clauses, asked of the OS once (it reads cgroup files), not per
+/// keystroke.
+static QUERY_THREADS: std::sync::LazyLock<usize> =
+    std::sync::LazyLock::new(|| std::thread::available_parallelism().map_or(1, |n| n.get().min(4)));
 
 /// The common case (one word typed): the best source score per paragraph, gathered
 /// straight into the dense score array with no rounds to track. When the clause can
@@ -436,9 +440,7 @@ fn single_clause(
     }
     let threads = match cache.force_threads {
         Some(n) => n.max(1),
-        None if clause.size >= PARALLEL_SIZE => {
-            std::thread::available_parallelism().map_or(1, |n| n.get().min(4))
-        }
+        None if clause.size >= PARALLEL_SIZE => *QUERY_THREADS,
         None => 1,
     };
     let chunk = paragraphs.div_ceil(threads).max(1);
