@@ -330,14 +330,14 @@ fn classify(paragraphs: &mut [Paragraph]) {
             continue;
         }
         let first_line = p.text.lines().next().unwrap_or("").trim();
-        let short = p.text.split_whitespace().count() <= SHORT_PARAGRAPH_WORDS;
+        let short = !more_words_than(&p.text, SHORT_PARAGRAPH_WORDS);
         let is_footer_cue = (FOOTER_START.is_match(first_line)
             || (short && BOILERPLATE_SHORT.is_match(first_line)))
             && i * 5 >= total * 2;
         in_footer |= is_footer_cue;
         let next_is_text = paragraphs
             .get(i + 1)
-            .is_some_and(|n| n.text.split_whitespace().count() > 12);
+            .is_some_and(|n| more_words_than(&n.text, 12));
         let kind = if in_footer || is_boilerplate(&p.text) {
             ParaKind::Boilerplate
         } else if p.kind == ParaKind::Heading {
@@ -350,13 +350,13 @@ fn classify(paragraphs: &mut [Paragraph]) {
             ParaKind::Body
         };
         seen_title |= kind == ParaKind::Heading;
-        seen_body |= kind == ParaKind::Body && p.text.split_whitespace().count() > 25;
+        seen_body |= kind == ParaKind::Body && more_words_than(&p.text, 25);
         paragraphs[i].kind = kind;
     }
 }
 
 fn is_boilerplate(text: &str) -> bool {
-    let short = text.split_whitespace().count() <= SHORT_PARAGRAPH_WORDS;
+    let short = !more_words_than(text, SHORT_PARAGRAPH_WORDS);
     if text
         .lines()
         .map(str::trim)
@@ -380,7 +380,7 @@ fn is_byline(text: &str, after_title: bool) -> bool {
         return false;
     }
     lines.iter().all(|line| {
-        (BYLINE.is_match(line) && line.split_whitespace().count() <= BYLINE_MAX_WORDS)
+        (BYLINE.is_match(line) && !more_words_than(line, BYLINE_MAX_WORDS))
             || DATE_LINE.is_match(line)
             || SOURCE_DATELINE.is_match(line)
             || (after_title && looks_like_name_line(line))
@@ -398,12 +398,18 @@ fn looks_like_name_line(line: &str) -> bool {
         && !line.ends_with(['.', '?', '!', ':'])
 }
 
+/// Whether `text` has more than `n` words. Stops counting after `n + 1`, so
+/// asking it of a long paragraph costs a few words, not the whole text.
+fn more_words_than(text: &str, n: usize) -> bool {
+    text.split_whitespace().nth(n).is_some()
+}
+
 /// A short single line with no closing sentence punctuation.
 fn looks_like_heading(text: &str) -> bool {
     let text = text.trim();
-    let words = text.split_whitespace().count();
     !text.contains('\n')
-        && (2..=16).contains(&words)
+        && more_words_than(text, 1)
+        && !more_words_than(text, 16)
         && text.chars().count() <= 110
         && text
             .chars()
