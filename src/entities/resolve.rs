@@ -525,7 +525,12 @@ fn resolve_items(
         .into_par_iter()
         .filter(|(_, m)| is_name(items[m[0] as usize].kind))
         .map(|(root, m)| {
-            let mut forms: Vec<&str> = m.iter().map(|&i| form(items[i as usize].surface)).collect();
+            // Ids first: a big cluster repeats few forms many times, and sorting
+            // integers costs no string compares.
+            let mut ids: Vec<u32> = m.iter().map(|&i| items[i as usize].surface).collect();
+            ids.sort_unstable();
+            ids.dedup();
+            let mut forms: Vec<&str> = ids.into_iter().map(form).collect();
             forms.sort_unstable();
             forms.dedup();
             let mut docs: Vec<u32> = m.iter().map(|&i| items[i as usize].doc).collect();

@@ -79,55 +79,77 @@ fn pack(term: &str) -> Option<u128> {
     Some(u128::from_le_bytes(key))
 }
 
-/// What the waves add up to, merged in document order.
+/// The terms side of what the waves add up to, merged in document order.
 #[derive(Default)]
-struct Merged {
+struct MergedTerms {
     vocab: Vocab,
     postings: Vec<PostingList>,
     para_lens: Vec<u32>,
     token_count: u64,
-    /// Mentions are handed to the resolver per wave and dropped there.
-    resolver: entities::Resolver,
-    next_doc: u32,
     tokenize_cpu: Duration,
     tag_cpu: Duration,
-    resolve_time: Duration,
 }
 
-impl Merged {
-    fn merge(&mut self, partials: Vec<Partial>, docs: &[Document]) {
+impl MergedTerms {
+    fn merge(&mut self, partial: TermsPartial) {
         // Chunks arrive in document order, so appended postings stay sorted. Term
         // ids follow first appearance.
-        for partial in partials {
-            for (term, list) in partial.terms.names.iter().zip(partial.terms.lists) {
-                let id = self.vocab.intern(term) as usize;
-                if id == self.postings.len() {
-                    self.postings.push(list);
-                } else {
-                    self.postings[id].append(&list);
-                }
+        for (term, list) in partial.terms.names.iter().zip(partial.terms.lists) {
+            let id = self.vocab.intern(term) as usize;
+            if id == self.postings.len() {
+                self.postings.push(list);
+            } else {
+                self.postings[id].append(&list);
             }
-            self.para_lens.extend(partial.para_lens);
-            self.token_count += partial.tokens;
-            let resolve_started = Instant::now();
-            for ms in partial.mentions {
-                let d = self.next_doc as usize;
-                self.resolver.add(self.next_doc, &docs[d], &ms);
-                self.next_doc += 1;
-            }
-            self.resolve_time += resolve_started.elapsed();
-            self.tokenize_cpu += partial.tokenize_time;
-            self.tag_cpu += partial.tag_time;
         }
+        self.para_lens.extend(partial.para_lens);
+        self.token_count += partial.tokens;
+        self.tokenize_cpu += partial.tokenize_time;
+        self.tag_cpu += partial.tag_time;
+    }
+}
+
+/// The entities side: mentions are handed to the resolver per wave and dropped there.
+#[derive(Default)]
+struct MergedMentions {
+    resolver: entities::Resolver,
+    next_doc: u32,
+}
+
+impl MergedMentions {
+    fn merge(&mut self, mentions: Vec<Vec<Mention>>, docs: &[Document]) {
+        for ms in mentions {
+            let d = self.next_doc as usize;
+            self.resolver.add(self.next_doc, &docs[d], &ms);
+            self.next_doc += 1;
+        }
+    }
+}
+
+/// Both sides of a wave's merge, done one after the other on the merge thread.
+fn merge_wave(
+    terms: &mut MergedTerms,
+    mentions: &mut MergedMentions,
+    partials: Vec<Partial>,
+    docs: &[Document],
+) {
+    for partial in partials {
+        terms.merge(partial.terms);
+        mentions.merge(partial.mentions, docs);
     }
 }
 
 /// What one chunk of documents contributes.
 struct Partial {
+    terms: TermsPartial,
+    mentions: Vec<Vec<Mention>>,
+}
+
+/// The terms side of a chunk.
+struct TermsPartial {
     terms: ChunkTerms,
     para_lens: Vec<u32>,
     tokens: u64,
-    mentions: Vec<Vec<Mention>>,
     tokenize_time: Duration,
     tag_time: Duration,
 }
@@ -160,7 +182,8 @@ pub fn build_with_progress(corpus: Corpus, progress: &BuildProgress) -> Index {
         .div_ceil(threads * CHUNKS_PER_THREAD * WAVES)
         .clamp(8, 4096);
     let wave_docs = chunk_docs * threads * CHUNKS_PER_THREAD;
-    let mut merged = Merged::default();
+    let mut terms = MergedTerms::default();
+    let mut mentions = MergedMentions::default();
     let mut pending: Vec<Partial> = Vec::new();
     let mut parallel_wall = Duration::ZERO;
     for wave_start in (0..docs.len()).step_by(wave_docs.max(1)) {
@@ -170,7 +193,7 @@ pub fn build_with_progress(corpus: Corpus, progress: &BuildProgress) -> Index {
         // so the pool never waits for the (serial) merge.
         let previous = std::mem::take(&mut pending);
         pending = std::thread::scope(|scope| {
-            let merging = scope.spawn(|| merged.merge(previous, &docs));
+            let merging = scope.spawn(|| merge_wave(&mut terms, &mut mentions, previous, &docs));
             let partials: Vec<Partial> = wave
                 .par_chunks(chunk_docs)
                 .enumerate()
@@ -188,21 +211,102 @@ pub fn build_with_progress(corpus: Corpus, progress: &BuildProgress) -> Index {
         });
         parallel_wall += started.elapsed();
     }
-    let merge_started = Instant::now();
-    let resolved_before = merged.resolve_time;
-    merged.merge(pending, &docs);
-    let last_resolve = merged.resolve_time - resolved_before;
-    let Merged {
+
+    // The last wave's merge and everything after it: the terms side (postings,
+    // titles, vocabulary) and the entities side (resolution) need nothing of each
+    // other, so they run side by side.
+    let tail_started = Instant::now();
+    let (last_terms, last_mentions): (Vec<TermsPartial>, Vec<_>) =
+        pending.into_iter().map(|p| (p.terms, p.mentions)).unzip();
+    let (finished_terms, (resolved, entities_wall)) = std::thread::scope(|scope| {
+        let entity_side = scope.spawn(|| {
+            let started = Instant::now();
+            for m in last_mentions {
+                mentions.merge(m, &docs);
+            }
+            let resolved = resolve_entities(mentions.resolver, &docs, &doc_starts, paras.len());
+            (resolved, started.elapsed())
+        });
+        let started = Instant::now();
+        for t in last_terms {
+            terms.merge(t);
+        }
+        let finished = finish_terms(terms, &docs);
+        let terms_wall = started.elapsed();
+        (
+            (finished, terms_wall),
+            entity_side.join().expect("entity thread"),
+        )
+    });
+    let tail_wall = tail_started.elapsed();
+    let (
+        FinishedTerms {
+            vocab,
+            postings,
+            para_lens,
+            token_count,
+            field_docs,
+            tokenize_cpu,
+            tag_cpu,
+        },
+        terms_wall,
+    ) = finished_terms;
+    let ResolvedEntities {
+        table,
+        entity_paras,
+        para_mentions,
+    } = resolved;
+
+    // Wall times of the overlapped passes, split by the time each part took.
+    let cpu = (tokenize_cpu + tag_cpu).as_secs_f64().max(1e-9);
+    let tag_share = tag_cpu.as_secs_f64() / cpu;
+    let tail_sides = (terms_wall + entities_wall).as_secs_f64().max(1e-9);
+    let terms_share = terms_wall.as_secs_f64() / tail_sides;
+    let timings = Timings {
+        load: Duration::ZERO,
+        tokenize: parallel_wall.mul_f64(1.0 - tag_share),
+        entities: parallel_wall.mul_f64(tag_share) + tail_wall.mul_f64(1.0 - terms_share),
+        postings: tail_wall.mul_f64(terms_share),
+    };
+    Index {
+        docs,
+        skipped,
+        paras,
+        doc_starts,
+        para_lens,
+        para_kinds,
+        vocab,
+        postings,
+        field_docs,
+        entities: table,
+        entity_paras,
+        para_mentions,
+        timings,
+        token_count,
+    }
+}
+
+/// The terms side once every wave is merged.
+struct FinishedTerms {
+    vocab: Vocab,
+    postings: Vec<PostingList>,
+    para_lens: Vec<u32>,
+    token_count: u64,
+    field_docs: HashMap<u32, Vec<u32>>,
+    tokenize_cpu: Duration,
+    tag_cpu: Duration,
+}
+
+/// Titles and file names made searchable, postings trimmed, vocabulary sorted.
+fn finish_terms(merged: MergedTerms, docs: &[Document]) -> FinishedTerms {
+    let MergedTerms {
         mut vocab,
         mut postings,
         para_lens,
         token_count,
-        resolver,
         tokenize_cpu,
         tag_cpu,
-        ..
     } = merged;
-
     // Titles and file names are searchable too (`003`, `debacle`).
     let mut field_docs: HashMap<u32, Vec<u32>> = HashMap::new();
     let mut buf = String::new();
@@ -223,10 +327,31 @@ pub fn build_with_progress(corpus: Corpus, progress: &BuildProgress) -> Index {
     }
     postings.iter_mut().for_each(PostingList::shrink);
     vocab.finish();
-    let merge_time = merge_started.elapsed() - last_resolve;
+    FinishedTerms {
+        vocab,
+        postings,
+        para_lens,
+        token_count,
+        field_docs,
+        tokenize_cpu,
+        tag_cpu,
+    }
+}
 
-    let entities_started = Instant::now();
-    let table = resolver.finish(&docs);
+/// The entities side once resolved: the table and its per-paragraph views.
+struct ResolvedEntities {
+    table: entities::EntityTable,
+    entity_paras: Vec<Vec<u32>>,
+    para_mentions: ParaMentions,
+}
+
+fn resolve_entities(
+    resolver: entities::Resolver,
+    docs: &[Document],
+    doc_starts: &[u32],
+    para_count: usize,
+) -> ResolvedEntities {
+    let table = resolver.finish(docs);
     table.prepare_lookup();
     let entity_paras = table
         .entities
@@ -241,33 +366,11 @@ pub fn build_with_progress(corpus: Corpus, progress: &BuildProgress) -> Index {
             ids
         })
         .collect();
-    let para_mentions = ParaMentions::new(&table, &doc_starts, paras.len());
-    let resolve_time = last_resolve + entities_started.elapsed();
-
-    // Wall time of the parallel pass, split by the CPU time each part took.
-    let cpu = (tokenize_cpu + tag_cpu).as_secs_f64().max(1e-9);
-    let tag_share = tag_cpu.as_secs_f64() / cpu;
-    let timings = Timings {
-        load: Duration::ZERO,
-        tokenize: parallel_wall.mul_f64(1.0 - tag_share),
-        entities: parallel_wall.mul_f64(tag_share) + resolve_time,
-        postings: merge_time,
-    };
-    Index {
-        docs,
-        skipped,
-        paras,
-        doc_starts,
-        para_lens,
-        para_kinds,
-        vocab,
-        postings,
-        field_docs,
-        entities: table,
+    let para_mentions = ParaMentions::new(&table, doc_starts, para_count);
+    ResolvedEntities {
+        table,
         entity_paras,
         para_mentions,
-        timings,
-        token_count,
     }
 }
 
@@ -309,12 +412,14 @@ fn index_chunk(
         progress.bytes_done.fetch_add(doc.bytes, Ordering::Relaxed);
     }
     Partial {
-        terms,
-        para_lens,
-        tokens: token_total,
+        terms: TermsPartial {
+            terms,
+            para_lens,
+            tokens: token_total,
+            tokenize_time,
+            tag_time,
+        },
         mentions,
-        tokenize_time,
-        tag_time,
     }
 }
 
