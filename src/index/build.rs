@@ -8,6 +8,7 @@ use std::time::{Duration, Instant};
 use rayon::prelude::*;
 use rustc_hash::FxHashMap;
 
+use super::postings::{ListSize, SizeCounter};
 use super::{Index, ParaMentions, ParaRef, PostingList, Timings, Vocab};
 use crate::corpus::{Corpus, Document};
 use crate::entities::{self, Mention, Tagger};
@@ -26,19 +27,21 @@ pub struct BuildProgress {
     pub bytes_done: AtomicUsize,
 }
 
-/// A chunk's terms, numbered in order of first appearance. Terms of up to 15
-/// bytes (nearly all words) are keyed by one packed integer, so a look-up follows
-/// no pointer and compares no bytes; longer ones go to a side map.
+/// A chunk's terms, numbered in order of first appearance, with the size each
+/// one's posting list will need. Terms of up to 15 bytes (nearly all words) are
+/// keyed by one packed integer, so a look-up follows no pointer and compares no
+/// bytes; longer ones go to a side map.
 #[derive(Default)]
 struct ChunkTerms {
     short: FxHashMap<u128, u32>,
     long: FxHashMap<Box<str>, u32>,
     names: Vec<Box<str>>,
-    lists: Vec<PostingList>,
+    sizes: Vec<SizeCounter>,
 }
 
 impl ChunkTerms {
-    fn list(&mut self, term: &str) -> &mut PostingList {
+    /// The chunk's id for `term`, counting one occurrence at `para`, `position`.
+    fn occurrence(&mut self, term: &str, para: u32, position: u32) -> u32 {
         let id = match pack(term) {
             Some(key) => match self.short.get(&key) {
                 Some(&id) => id,
@@ -57,13 +60,14 @@ impl ChunkTerms {
                 }
             },
         };
-        &mut self.lists[id as usize]
+        self.sizes[id as usize].count(para, position);
+        id
     }
 
     fn add(&mut self, term: &str) -> u32 {
         self.names.push(term.into());
-        self.lists.push(PostingList::default());
-        (self.lists.len() - 1) as u32
+        self.sizes.push(SizeCounter::default());
+        (self.names.len() - 1) as u32
     }
 }
 
@@ -79,33 +83,79 @@ fn pack(term: &str) -> Option<u128> {
     Some(u128::from_le_bytes(key))
 }
 
-/// The terms side of what the waves add up to, merged in document order.
+/// The terms side of what the waves add up to, in document order. Postings
+/// are not built per wave: each chunk keeps its token stream, and once every
+/// list's exact size is known the lists are filled in one pass at the end, on
+/// the core the entity resolution leaves idle.
 #[derive(Default)]
 struct MergedTerms {
     vocab: Vocab,
-    postings: Vec<PostingList>,
+    sizes: Vec<ListSize>,
+    chunks: Vec<ChunkStream>,
     para_lens: Vec<u32>,
     token_count: u64,
     tokenize_cpu: Duration,
     tag_cpu: Duration,
 }
 
+/// A chunk's tokens as chunk term ids, and each chunk id's vocabulary id.
+struct ChunkStream {
+    global_ids: Vec<u32>,
+    stream: Vec<u32>,
+    paras: usize,
+}
+
 impl MergedTerms {
     fn merge(&mut self, partial: TermsPartial) {
-        // Chunks arrive in document order, so appended postings stay sorted. Term
-        // ids follow first appearance.
-        for (term, list) in partial.terms.names.iter().zip(partial.terms.lists) {
-            let id = self.vocab.intern(term) as usize;
-            if id == self.postings.len() {
-                self.postings.push(list);
-            } else {
-                self.postings[id].append(&list);
-            }
-        }
+        // Term ids follow first appearance.
+        let global_ids: Vec<u32> = partial
+            .terms
+            .names
+            .iter()
+            .zip(&partial.terms.sizes)
+            .map(|(term, counted)| {
+                let id = self.vocab.intern(term);
+                if id as usize == self.sizes.len() {
+                    self.sizes.push(ListSize::default());
+                }
+                // Chunks hold disjoint paragraphs, so their sizes add up.
+                let size = &mut self.sizes[id as usize];
+                size.paras += counted.size.paras;
+                size.position_bytes += counted.size.position_bytes;
+                id
+            })
+            .collect();
+        self.chunks.push(ChunkStream {
+            global_ids,
+            stream: partial.stream,
+            paras: partial.para_lens.len(),
+        });
         self.para_lens.extend(partial.para_lens);
         self.token_count += partial.tokens;
         self.tokenize_cpu += partial.tokenize_time;
         self.tag_cpu += partial.tag_time;
+    }
+
+    /// Every posting list, allocated once at its exact size and filled in
+    /// paragraph order; the token streams are dropped as they are read.
+    fn postings(&mut self) -> Vec<PostingList> {
+        let mut lists: Vec<PostingList> = self
+            .sizes
+            .iter()
+            .map(|&size| PostingList::with_capacity(size))
+            .collect();
+        let mut para = 0usize;
+        for chunk in std::mem::take(&mut self.chunks) {
+            let mut stream = chunk.stream.iter();
+            for &len in &self.para_lens[para..para + chunk.paras] {
+                for position in 0..len {
+                    let local = *stream.next().expect("a token per position");
+                    lists[chunk.global_ids[local as usize] as usize].push(para as u32, position);
+                }
+                para += 1;
+            }
+        }
+        lists
     }
 }
 
@@ -148,6 +198,8 @@ struct Partial {
 /// The terms side of a chunk.
 struct TermsPartial {
     terms: ChunkTerms,
+    /// The chunk's tokens, as chunk term ids, in order.
+    stream: Vec<u32>,
     para_lens: Vec<u32>,
     tokens: u64,
     tokenize_time: Duration,
@@ -299,13 +351,15 @@ struct FinishedTerms {
 
 /// Titles and file names made searchable, postings trimmed, vocabulary sorted.
 fn finish_terms(merged: MergedTerms, docs: &[Document]) -> FinishedTerms {
+    let mut merged = merged;
+    let mut postings = merged.postings();
     let MergedTerms {
         mut vocab,
-        mut postings,
         para_lens,
         token_count,
         tokenize_cpu,
         tag_cpu,
+        ..
     } = merged;
     // Titles and file names are searchable too (`003`, `debacle`).
     let mut field_docs: HashMap<u32, Vec<u32>> = HashMap::new();
@@ -381,6 +435,7 @@ fn index_chunk(
     progress: &BuildProgress,
 ) -> Partial {
     let mut terms = ChunkTerms::default();
+    let mut stream = Vec::new();
     let mut para_lens = Vec::new();
     let mut token_total = 0u64;
     let mut mentions = Vec::with_capacity(chunk.len());
@@ -397,7 +452,7 @@ fn index_chunk(
                 if buf.is_empty() {
                     return;
                 }
-                terms.list(&buf).push(global, position);
+                stream.push(terms.occurrence(&buf, global, position));
                 position += 1;
             });
             para_lens.push(position);
@@ -414,6 +469,7 @@ fn index_chunk(
     Partial {
         terms: TermsPartial {
             terms,
+            stream,
             para_lens,
             tokens: token_total,
             tokenize_time,
@@ -448,10 +504,10 @@ mod tests {
         assert!(pack("sixteen-bytes-xx").is_none());
         let mut terms = ChunkTerms::default();
         for (i, w) in words.iter().chain(&words).enumerate() {
-            terms.list(w).push(i as u32, 0);
+            terms.occurrence(w, i as u32, 0);
         }
         assert_eq!(terms.names.len(), words.len());
-        assert!(terms.lists.iter().all(|l| l.doc_freq() == 2));
+        assert!(terms.sizes.iter().all(|c| c.size.paras == 2));
     }
 
     #[test]

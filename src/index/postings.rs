@@ -29,12 +29,16 @@ impl PostingList {
         self.last = position;
     }
 
-    /// Appends another list whose paragraphs all come after this one's.
-    pub fn append(&mut self, other: &PostingList) {
-        let base = self.positions.len() as u32;
-        self.paras.extend_from_slice(&other.paras);
-        self.offsets.extend(other.offsets.iter().map(|o| o + base));
-        self.positions.extend_from_slice(&other.positions);
+    /// An empty list with room for exactly `paras` paragraphs and
+    /// `position_bytes` of encoded positions (see [`ListSize`]), so building it
+    /// never reallocates and leaves no spare capacity.
+    pub fn with_capacity(size: ListSize) -> Self {
+        PostingList {
+            paras: Vec::with_capacity(size.paras as usize),
+            offsets: Vec::with_capacity(size.paras as usize),
+            positions: Vec::with_capacity(size.position_bytes as usize),
+            last: 0,
+        }
     }
 
     pub fn shrink(&mut self) {
@@ -125,6 +129,50 @@ impl PostingList {
     }
 }
 
+/// What a list will hold, counted before it is built.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct ListSize {
+    pub paras: u32,
+    pub position_bytes: u32,
+}
+
+/// Counts occurrences the way [`PostingList::push`] stores them.
+#[derive(Debug, Clone, Copy)]
+pub struct SizeCounter {
+    pub size: ListSize,
+    last_para: u32,
+    last_position: u32,
+}
+
+impl Default for SizeCounter {
+    fn default() -> Self {
+        SizeCounter {
+            size: ListSize::default(),
+            last_para: u32::MAX,
+            last_position: 0,
+        }
+    }
+}
+
+impl SizeCounter {
+    pub fn count(&mut self, para: u32, position: u32) {
+        let delta = if self.last_para == para {
+            position - self.last_position
+        } else {
+            self.last_para = para;
+            self.size.paras += 1;
+            position
+        };
+        self.size.position_bytes += varint_len(delta);
+        self.last_position = position;
+    }
+}
+
+fn varint_len(value: u32) -> u32 {
+    // 7 bits per byte, at least one byte.
+    (32 - value.leading_zeros()).max(1).div_ceil(7)
+}
+
 fn write_varint(out: &mut Vec<u8>, mut value: u32) {
     while value >= 0x80 {
         out.push((value as u8 & 0x7f) | 0x80);
@@ -147,9 +195,7 @@ mod tests {
         assert_eq!(list.positions_at(0), [0, 4, 300]);
         assert_eq!(list.term_freq_at(0), 3);
         assert_eq!(list.term_freq_at(1), 1);
-        let mut more = PostingList::default();
-        more.push(7, 70_000);
-        list.append(&more);
+        list.push(7, 70_000);
         assert_eq!(list.paras(), [1, 3, 7]);
         assert_eq!(list.positions_at(2), [70_000]);
         assert_eq!(list.find(3), Some(1));
@@ -159,5 +205,38 @@ mod tests {
         assert_eq!(list.entries_in(4..7), 2..2);
         let part: Vec<(u32, u32)> = list.iter_term_freqs_in(list.entries_in(0..3)).collect();
         assert_eq!(part, [(1, 3)]);
+    }
+
+    #[test]
+    fn counted_sizes_are_exactly_what_push_stores() {
+        let occurrences = [
+            (0, 0),
+            (0, 127),
+            (0, 128),
+            (0, 20_000),
+            (2, 5),
+            (9, 0),
+            (9, 16_384),
+            (9, 16_385),
+            (11, 2_097_152),
+            (11, u32::MAX),
+        ];
+        let mut counter = SizeCounter::default();
+        let mut grown = PostingList::default();
+        for &(para, position) in &occurrences {
+            counter.count(para, position);
+            grown.push(para, position);
+        }
+        assert_eq!(counter.size.paras as usize, grown.paras.len());
+        assert_eq!(counter.size.position_bytes as usize, grown.positions.len());
+        let mut exact = PostingList::with_capacity(counter.size);
+        for &(para, position) in &occurrences {
+            exact.push(para, position);
+        }
+        assert_eq!(
+            exact.heap_bytes(),
+            grown.paras.len() * 8 + grown.positions.len()
+        );
+        assert_eq!(exact.positions_at(3), [2_097_152, u32::MAX]);
     }
 }
