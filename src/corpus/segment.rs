@@ -84,6 +84,9 @@ static APPEAL: LazyLock<Regex> = LazyLock::new(|| {
 /// Paragraphs up to this many words are short enough for one weak cue.
 const SHORT_PARAGRAPH_WORDS: usize = 15;
 
+/// Paragraph words are counted up to here: one more than the largest threshold (25).
+const WORDS_COUNTED: usize = 26;
+
 /// A footer cue: after it, the rest of the document (but comments) is boilerplate.
 static FOOTER_START: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)^(?:the\s+original\s+source\s+of\s+this\s+article|copyright\s*(?:©|\(c\)|\d{4}|by(?-u:\b)|:)|©|disclaimer\s*(?:[:.–—-]|$)|reprinted\s+(?:with\s+permission\s+)?from|comments\s+are\s+closed|all\s+rights\s+reserved)")
@@ -324,39 +327,44 @@ fn classify(paragraphs: &mut [Paragraph]) {
     let mut in_footer = false;
     let mut seen_body = false;
     let mut seen_title = false;
+    // Every shape test below compares a word count with a small threshold:
+    // count each paragraph once, up to the largest.
+    let words: Vec<usize> = paragraphs
+        .iter()
+        .map(|p| p.text.split_whitespace().take(WORDS_COUNTED).count())
+        .collect();
     for i in 0..total {
         let p = &paragraphs[i];
         if p.kind == ParaKind::Comment {
             continue;
         }
         let first_line = p.text.lines().next().unwrap_or("").trim();
-        let short = !more_words_than(&p.text, SHORT_PARAGRAPH_WORDS);
+        let short = words[i] <= SHORT_PARAGRAPH_WORDS;
         let is_footer_cue = (FOOTER_START.is_match(first_line)
             || (short && BOILERPLATE_SHORT.is_match(first_line)))
             && i * 5 >= total * 2;
         in_footer |= is_footer_cue;
-        let next_is_text = paragraphs
-            .get(i + 1)
-            .is_some_and(|n| more_words_than(&n.text, 12));
-        let kind = if in_footer || is_boilerplate(&p.text) {
+        let next_is_text = words.get(i + 1).is_some_and(|&n| n > 12);
+        let kind = if in_footer || is_boilerplate(&p.text, short) {
             ParaKind::Boilerplate
         } else if p.kind == ParaKind::Heading {
             ParaKind::Heading
         } else if !seen_body && is_byline(&p.text, seen_title) {
             ParaKind::Byline
-        } else if looks_like_heading(&p.text) && (next_is_text || (!seen_title && !seen_body)) {
+        } else if looks_like_heading(&p.text, words[i])
+            && (next_is_text || (!seen_title && !seen_body))
+        {
             ParaKind::Heading
         } else {
             ParaKind::Body
         };
         seen_title |= kind == ParaKind::Heading;
-        seen_body |= kind == ParaKind::Body && more_words_than(&p.text, 25);
+        seen_body |= kind == ParaKind::Body && words[i] > 25;
         paragraphs[i].kind = kind;
     }
 }
 
-fn is_boilerplate(text: &str) -> bool {
-    let short = !more_words_than(text, SHORT_PARAGRAPH_WORDS);
+fn is_boilerplate(text: &str, short: bool) -> bool {
     if text
         .lines()
         .map(str::trim)
@@ -405,11 +413,10 @@ fn more_words_than(text: &str, n: usize) -> bool {
 }
 
 /// A short single line with no closing sentence punctuation.
-fn looks_like_heading(text: &str) -> bool {
+fn looks_like_heading(text: &str, words: usize) -> bool {
     let text = text.trim();
     !text.contains('\n')
-        && more_words_than(text, 1)
-        && !more_words_than(text, 16)
+        && (2..=16).contains(&words)
         && text.chars().count() <= 110
         && text
             .chars()

@@ -275,10 +275,26 @@ static CUES: LazyLock<aho_corasick::AhoCorasick> = LazyLock::new(|| {
         .expect("cue automaton")
 });
 
+/// Whether a cue starts a word somewhere in `text`. Cue words count only at the
+/// start of a word (casualty words are whole words, currency and scale words
+/// follow a space), so `soldiers` or `grand` send no paragraph to the figure
+/// regex. Patterns have no spaces, so a match inside one word never hides a
+/// match at the start of the next.
+fn has_cue(text: &str) -> bool {
+    CUES.find_iter(text).any(|m| {
+        let symbol = !text.as_bytes()[m.start()].is_ascii_alphabetic();
+        symbol
+            || !text[..m.start()]
+                .chars()
+                .next_back()
+                .is_some_and(char::is_alphanumeric)
+    })
+}
+
 /// Finds casualty and money figures in one paragraph; `taken` are ranges already tagged
 /// (dates), which are neither figures nor blockers.
 pub fn find_quantities(text: &str, taken: &[Range<usize>]) -> Vec<QuantityHit> {
-    if !CUES.is_match(text) {
+    if !has_cue(text) {
         return Vec::new();
     }
     // Sorted, for binary searches: a paragraph may be a whole book.
@@ -435,6 +451,25 @@ mod tests {
             .into_iter()
             .map(|h| (text[h.range].to_owned(), h.value))
             .collect()
+    }
+
+    #[test]
+    fn cues_count_only_at_the_start_of_a_word() {
+        assert!(!has_cue(
+            "The soldiers stood on grand avenues near the Tyrande."
+        ));
+        assert!(has_cue("Soldiers killed 300 people."));
+        assert!(has_cue("It cost US$5."));
+        assert!(has_cue("(killed) 40"));
+        assert!(has_cue("it cost 2 billion dollars"));
+        assert!(!has_cue("a multibillion deal"));
+        // The gate only ever drops paragraphs the full pass would find nothing in.
+        for text in [
+            "The soldiers stood there, 300 of them.",
+            "grand 4,000 brand",
+        ] {
+            assert!(found(text).is_empty(), "{text}");
+        }
     }
 
     #[test]
