@@ -788,66 +788,68 @@ fn resolve_items(
             }
         }
     }
+    // No union happens until every pick is made, so roots are fixed: found
+    // once, they let the clusters be matched in parallel.
+    let info_roots: Vec<usize> = infos.iter().map(|info| uf.find(info.root)).collect();
     let mut root_docs: HashMap<usize, Vec<u32>> = HashMap::new();
-    for info in &infos {
-        root_docs
-            .entry(uf.find(info.root))
-            .or_default()
-            .extend(&info.docs);
+    for (info, &root) in infos.iter().zip(&info_roots) {
+        root_docs.entry(root).or_default().extend(&info.docs);
     }
-    for info in &infos {
-        if info.gaz || (info.kind == EntityKind::Place && info.cue == Cue::Strong) {
-            continue;
-        }
-        let singles: Vec<Vec<String>> = info
-            .forms
-            .iter()
-            .map(|f| name_parts(f))
-            .filter(|p| p.len() == 1)
-            .collect();
-        if singles.is_empty() || info.forms.iter().any(|f| name_parts(f).len() > 1) {
-            continue;
-        }
-        let word = &singles[0][0];
-        if word.chars().count() < 3 {
-            continue;
-        }
-        let given = gaz.is_given_name(&capitalise(word));
-        let mut cands: Vec<(usize, bool)> = Vec::new();
-        if let Some(v) = part_index.get(&phonetic_key(word)) {
-            let own = uf.find(info.root);
-            for &fi in v {
-                let (ci, parts) = &full[fi];
-                let r = uf.find(infos[*ci].root);
-                if r == own || cands.iter().any(|c| c.0 == r) {
-                    continue;
-                }
-                // Surname; or, when the word is no common given name, the first name
-                // (`Saddam`) or a longer middle name (`Lula`).
-                let middle = &parts[1..parts.len() - 1];
-                let ok = parts_similar(word, parts.last().expect("p"))
-                    || (!given && parts_similar(word, &parts[0]))
-                    || (!given && word.len() >= 4 && middle.iter().any(|m| m == word));
-                if ok {
-                    let same_doc = root_docs
-                        .get(&r)
-                        .is_some_and(|ds| ds.iter().any(|d| info.docs.contains(d)));
-                    cands.push((r, same_doc));
+    let single_picks: Vec<(usize, usize)> = infos
+        .par_iter()
+        .zip(&info_roots)
+        .filter_map(|(info, &own)| {
+            if info.gaz || (info.kind == EntityKind::Place && info.cue == Cue::Strong) {
+                return None;
+            }
+            let singles: Vec<Vec<String>> = info
+                .forms
+                .iter()
+                .map(|f| name_parts(f))
+                .filter(|p| p.len() == 1)
+                .collect();
+            if singles.is_empty() || info.forms.iter().any(|f| name_parts(f).len() > 1) {
+                return None;
+            }
+            let word = &singles[0][0];
+            if word.chars().count() < 3 {
+                return None;
+            }
+            let given = gaz.is_given_name(&capitalise(word));
+            let mut cands: Vec<(usize, bool)> = Vec::new();
+            if let Some(v) = part_index.get(&phonetic_key(word)) {
+                for &fi in v {
+                    let (ci, parts) = &full[fi];
+                    let r = info_roots[*ci];
+                    if r == own || cands.iter().any(|c| c.0 == r) {
+                        continue;
+                    }
+                    // Surname; or, when the word is no common given name, the first name
+                    // (`Saddam`) or a longer middle name (`Lula`).
+                    let middle = &parts[1..parts.len() - 1];
+                    let ok = parts_similar(word, parts.last().expect("p"))
+                        || (!given && parts_similar(word, &parts[0]))
+                        || (!given && word.len() >= 4 && middle.iter().any(|m| m == word));
+                    if ok {
+                        let same_doc = root_docs
+                            .get(&r)
+                            .is_some_and(|ds| ds.iter().any(|d| info.docs.contains(d)));
+                        cands.push((r, same_doc));
+                    }
                 }
             }
-        }
-        let local: Vec<&(usize, bool)> = cands.iter().filter(|c| c.1).collect();
-        let pick = if local.len() == 1 {
-            Some(local[0].0)
-        } else if local.is_empty() && cands.len() == 1 {
-            Some(cands[0].0)
-        } else {
-            None
-        };
-        if let Some(r) = pick {
-            merges.push((info.root, r));
-        }
-    }
+            let local: Vec<&(usize, bool)> = cands.iter().filter(|c| c.1).collect();
+            let pick = if local.len() == 1 {
+                Some(local[0].0)
+            } else if local.is_empty() && cands.len() == 1 {
+                Some(cands[0].0)
+            } else {
+                None
+            };
+            pick.map(|r| (info.root, r))
+        })
+        .collect();
+    merges.extend(single_picks);
     // Single names among themselves: `Suleimani` and `Soleimani` alone.
     let singles: Vec<(usize, String)> = infos
         .iter()
@@ -1057,60 +1059,72 @@ fn add_lowercase_surnames(docs: &[Document], items: &mut Vec<Item>, forms: &mut 
             .or_default()
             .push((it.start, it.end));
     }
-    for (d, doc) in docs.iter().enumerate() {
-        for (pi, p) in doc.paragraphs.iter().enumerate() {
-            if p.kind != crate::corpus::ParaKind::Comment {
-                continue;
-            }
-            let text = &p.text;
-            let mut start = None;
-            for (i, c) in text
-                .char_indices()
-                .chain(std::iter::once((text.len(), ' ')))
-            {
-                if c.is_alphanumeric() {
-                    start.get_or_insert(i);
+    // Scanning every comment is the costly part: documents in parallel, the
+    // hits (rare) interned in document order afterwards.
+    let hits: Vec<(u32, u32, usize, usize)> = docs
+        .par_iter()
+        .enumerate()
+        .flat_map_iter(|(d, doc)| {
+            let mut found = Vec::new();
+            for (pi, p) in doc.paragraphs.iter().enumerate() {
+                if p.kind != crate::corpus::ParaKind::Comment {
                     continue;
                 }
-                let Some(s) = start.take() else { continue };
-                let word = &text[s..i];
-                if !surnames.contains(word) {
-                    continue;
-                }
-                let taken = spans
-                    .get(&(d as u32, pi as u32))
-                    .is_some_and(|v| v.iter().any(|&(a, b)| (a as usize) < i && s < b as usize));
-                if taken {
-                    continue;
-                }
-                // An initial before it belongs to the name (`W bush`).
-                let head = &text[..s];
-                let mut st = s;
-                let mut chars = head.chars().rev();
-                if chars.next() == Some(' ')
-                    && chars.next().is_some_and(|c| c.is_ascii_uppercase())
-                    && chars.next().is_none_or(|c| !c.is_alphanumeric())
+                let text = &p.text;
+                let mut start = None;
+                for (i, c) in text
+                    .char_indices()
+                    .chain(std::iter::once((text.len(), ' ')))
                 {
-                    st = s - 2;
+                    if c.is_alphanumeric() {
+                        start.get_or_insert(i);
+                        continue;
+                    }
+                    let Some(s) = start.take() else { continue };
+                    let word = &text[s..i];
+                    if !surnames.contains(word) {
+                        continue;
+                    }
+                    let taken = spans.get(&(d as u32, pi as u32)).is_some_and(|v| {
+                        v.iter().any(|&(a, b)| (a as usize) < i && s < b as usize)
+                    });
+                    if taken {
+                        continue;
+                    }
+                    // An initial before it belongs to the name (`W bush`).
+                    let head = &text[..s];
+                    let mut st = s;
+                    let mut chars = head.chars().rev();
+                    if chars.next() == Some(' ')
+                        && chars.next().is_some_and(|c| c.is_ascii_uppercase())
+                        && chars.next().is_none_or(|c| !c.is_alphanumeric())
+                    {
+                        st = s - 2;
+                    }
+                    found.push((d as u32, pi as u32, st, i));
                 }
-                let surface = forms.intern(&text[st..i]);
-                let (key, canon) = forms.name_info(surface);
-                items.push(Item {
-                    doc: d as u32,
-                    para: pi as u32,
-                    start: st as u32,
-                    end: i as u32,
-                    surface,
-                    core: NONE,
-                    value: NONE,
-                    key,
-                    canon: canon.unwrap_or(NONE),
-                    kind: EntityKind::Person,
-                    cue: Cue::Unknown,
-                    inferred: false,
-                });
             }
-        }
+            found
+        })
+        .collect();
+    for (d, pi, st, i) in hits {
+        let text = &docs[d as usize].paragraphs[pi as usize].text;
+        let surface = forms.intern(&text[st..i]);
+        let (key, canon) = forms.name_info(surface);
+        items.push(Item {
+            doc: d,
+            para: pi,
+            start: st as u32,
+            end: i as u32,
+            surface,
+            core: NONE,
+            value: NONE,
+            key,
+            canon: canon.unwrap_or(NONE),
+            kind: EntityKind::Person,
+            cue: Cue::Unknown,
+            inferred: false,
+        });
     }
 }
 
