@@ -61,6 +61,7 @@ impl DocMeta {
             )
         }) {
             for line in p.text.lines().map(str::trim) {
+                let dated = ends_in_digit(line);
                 if meta.author.is_none()
                     && let Some(c) = BY.captures(line)
                     && c[1].split_whitespace().count() <= AUTHOR_MAX_WORDS
@@ -68,11 +69,13 @@ impl DocMeta {
                     meta.author = Some(one_line(&c[1]));
                 }
                 if meta.source.is_none()
+                    && dated
                     && let Some(c) = SOURCE_DATELINE.captures(line)
                 {
                     meta.source = Some(one_line(&c[1]));
                 }
                 if meta.date.is_none()
+                    && dated
                     && (DATE_LINE.is_match(line) || SOURCE_DATELINE.is_match(line))
                 {
                     meta.date = parse_date(line);
@@ -105,6 +108,13 @@ impl DocMeta {
         }
         meta
     }
+}
+
+/// Date lines and datelines end in a year or day (`\d`, any script): lines
+/// that do not are not run through those regexes, which are slow to fail on
+/// long lines.
+fn ends_in_digit(line: &str) -> bool {
+    line.chars().next_back().is_some_and(char::is_numeric)
 }
 
 fn fallback_title(file_name: &str, paragraphs: &[Paragraph]) -> String {
@@ -171,6 +181,17 @@ mod tests {
             Vec::new(),
         );
         assert_eq!(doc.meta.author, None);
+    }
+
+    #[test]
+    fn only_lines_ending_in_a_digit_of_any_script_are_date_candidates() {
+        assert!(ends_in_digit("Global Research, June 17, 2014"));
+        assert!(ends_in_digit("2014-06-17"));
+        assert!(ends_in_digit("١٧ يونيو ٢٠١٤"));
+        assert!(!ends_in_digit(
+            "By the time the talks ended, nothing was agreed."
+        ));
+        assert!(!ends_in_digit(""));
     }
 
     #[test]
