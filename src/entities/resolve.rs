@@ -550,229 +550,250 @@ fn resolve_items(
     drop(cl);
     let mut merges: Vec<(usize, usize)> = Vec::new();
 
-    // (a) Acronyms from initials.
-    let mut by_initials: HashMap<String, Vec<usize>> = HashMap::new();
-    for (ci, info) in infos.iter().enumerate() {
-        if info.kind == EntityKind::Person {
-            continue;
-        }
-        for f in &info.forms {
-            let words: Vec<&str> = f.split(' ').collect();
-            if words.len() < 2 {
-                continue;
-            }
-            let mut keys = vec![initials(&words)];
-            if words[0] == "The" {
-                keys.push(initials(&words[1..]));
-            }
-            let all: Vec<&str> = words.iter().flat_map(|w| w.split('-')).collect();
-            keys.push(
-                all.iter()
-                    .filter_map(|w| w.chars().next())
-                    .filter(|c| c.is_alphabetic())
-                    .map(|c| c.to_ascii_uppercase())
-                    .collect(),
-            );
-            keys.sort();
-            keys.dedup();
-            for k in keys {
-                if k.len() >= 2 {
-                    let v = by_initials.entry(k).or_default();
-                    if !v.contains(&ci) {
-                        v.push(ci);
-                    }
-                }
-            }
-        }
-    }
-    for (ci, info) in infos.iter().enumerate() {
-        for f in &info.forms {
-            if !is_acronym(f) {
-                continue;
-            }
-            let a: String = f.replace('.', "");
-            let a = a.strip_suffix('s').unwrap_or(&a);
-            if let Some(c) = by_initials.get(a)
-                && c.len() == 1
-                && c[0] != ci
-            {
-                merges.push((info.root, infos[c[0]].root));
-            }
-        }
-    }
-
-    // (b) Organisation suffixes: `Islamic Revolutionary Guard Corps-Quds Force` → `Quds Force`.
-    let mut org_forms: HashMap<String, usize> = HashMap::new();
-    for (ci, info) in infos.iter().enumerate() {
-        if info.kind == EntityKind::Organization {
-            for f in &info.forms {
-                let k = name_key(f);
-                if k.contains(' ') {
-                    org_forms.insert(k, ci);
-                }
-            }
-        }
-    }
-    for (ci, info) in infos.iter().enumerate() {
-        if info.kind != EntityKind::Organization {
-            continue;
-        }
-        for f in &info.forms {
-            let k = name_key(f);
-            for (pos, ch) in k.char_indices() {
-                if ch == ' ' || ch == '-' {
-                    let tail = &k[pos + 1..];
-                    if let Some(&cj) = org_forms.get(tail)
-                        && cj != ci
-                    {
-                        merges.push((info.root, infos[cj].root));
-                        break;
-                    }
-                }
-            }
-        }
-    }
-
-    // (c) Single words naming a unique multi-word organisation by its last word (`Times`).
-    let mut last_word: HashMap<String, Vec<usize>> = HashMap::new();
-    for (ci, info) in infos.iter().enumerate() {
-        // Places too, by a head word: `the Delta` for `Niger Delta`.
-        let place_head = info.kind == EntityKind::Place
-            && info.forms.iter().any(|f| {
-                f.rsplit(' ')
-                    .next()
-                    .is_some_and(|w| super::cues::PLACE_HEADS.contains(&w))
-            });
-        if info.kind == EntityKind::Organization || place_head {
-            for f in &info.forms {
-                let k = name_key(f);
-                if let Some((_, last)) = k.rsplit_once(' ') {
-                    let v = last_word.entry(last.to_owned()).or_default();
-                    if !v.contains(&ci) {
-                        v.push(ci);
-                    }
-                }
-            }
-        }
-    }
-    // ... or by its first word (`Kestrel` for `Kestrel Mining Corporation`).
-    let mut first_word: HashMap<String, Vec<usize>> = HashMap::new();
-    for (ci, info) in infos.iter().enumerate() {
-        if info.kind == EntityKind::Organization {
-            for f in &info.forms {
-                let k = name_key(f);
-                if let Some((first, _)) = k.split_once(' ')
-                    && !gaz.is_common(first)
-                    && !gaz.is_demonym(&capitalise(first))
-                {
-                    let v = first_word.entry(first.to_owned()).or_default();
-                    if !v.contains(&ci) {
-                        v.push(ci);
-                    }
-                }
-            }
-        }
-    }
-    for info in &infos {
-        if info.gaz
-            || (info.cue == Cue::Strong && info.kind != EntityKind::Organization)
-            || info.kind == EntityKind::Place
-            || info.forms.iter().any(|f| name_key(f).contains(' '))
-        {
-            continue;
-        }
-        let k = name_key(info.forms[0]);
-        if let Some(c) = first_word.get(&k)
-            && c.len() == 1
-            && infos[c[0]].root != info.root
-        {
-            merges.push((info.root, infos[c[0]].root));
-        }
-    }
-    for info in &infos {
-        if info.gaz || info.kind == EntityKind::Person || info.kind == EntityKind::Place {
-            continue;
-        }
-        if info.forms.iter().all(|f| !name_key(f).contains(' ')) {
-            let k = name_key(info.forms[0]);
-            if let Some(c) = last_word.get(&k)
-                && c.len() == 1
-                && infos[c[0]].root != info.root
-            {
-                merges.push((info.root, infos[c[0]].root));
-            }
-        }
-    }
-
-    // (d) People: full-name variants, then single names.
     let person_like = |info: &Info| info.kind == EntityKind::Person && !info.gaz;
-    let mut full: Vec<(usize, Vec<String>)> = Vec::new();
-    for (ci, info) in infos.iter().enumerate() {
-        if !person_like(info) {
-            continue;
-        }
-        for f in &info.forms {
-            let parts = name_parts(f);
-            if parts.len() >= 2 {
-                full.push((ci, parts));
-            }
-        }
-    }
-    let mut block: HashMap<String, Vec<usize>> = HashMap::new();
-    for (fi, (_, parts)) in full.iter().enumerate() {
-        block
-            .entry(phonetic_key(parts.last().expect("parts")))
-            .or_default()
-            .push(fi);
-    }
-    // A block is compared pairwise; a coarse key on a big corpus can gather
-    // thousands of names, so giant blocks are split by the first name's initial.
-    let mut blocks: Vec<Vec<usize>> = Vec::new();
-    for fis in block.into_values() {
-        if fis.len() <= MAX_BLOCK {
-            blocks.push(fis);
-            continue;
-        }
-        let mut split: HashMap<Option<char>, Vec<usize>> = HashMap::new();
-        for fi in fis {
-            split
-                .entry(full[fi].1[0].chars().next())
-                .or_default()
-                .push(fi);
-        }
-        blocks.extend(split.into_values());
-    }
-    for fis in &blocks {
-        for (x, &fa) in fis.iter().enumerate() {
-            for &fb in &fis[x + 1..] {
-                let (ca, pa) = &full[fa];
-                let (cb, pb) = &full[fb];
-                if ca == cb {
+    // (a)–(c) and (d)'s full-name variants read only the cluster summaries:
+    // they run side by side, and their merges are applied together.
+    let (org_merges, (full, name_merges)) = rayon::join(
+        || {
+            let mut merges: Vec<(usize, usize)> = Vec::new();
+            // (a) Acronyms from initials.
+            let mut by_initials: HashMap<String, Vec<usize>> = HashMap::new();
+            for (ci, info) in infos.iter().enumerate() {
+                if info.kind == EntityKind::Person {
                     continue;
                 }
-                let (short, long) = if pa.len() <= pb.len() {
-                    (pa, pb)
-                } else {
-                    (pb, pa)
-                };
-                let same = if short.len() == long.len() {
-                    short.iter().zip(long).all(|(a, b)| parts_similar(a, b))
-                } else {
-                    // A middle name or initial more: same first and last, rest in order.
-                    parts_similar(&short[0], &long[0])
-                        && parts_similar(short.last().expect("p"), long.last().expect("p"))
-                        || short.len() >= 2
-                            && long[long.len() - short.len()..]
-                                .iter()
-                                .zip(short.iter())
-                                .all(|(a, b)| parts_similar(a, b))
-                };
-                if same {
-                    merges.push((infos[*ca].root, infos[*cb].root));
+                for f in &info.forms {
+                    let words: Vec<&str> = f.split(' ').collect();
+                    if words.len() < 2 {
+                        continue;
+                    }
+                    let mut keys = vec![initials(&words)];
+                    if words[0] == "The" {
+                        keys.push(initials(&words[1..]));
+                    }
+                    let all: Vec<&str> = words.iter().flat_map(|w| w.split('-')).collect();
+                    keys.push(
+                        all.iter()
+                            .filter_map(|w| w.chars().next())
+                            .filter(|c| c.is_alphabetic())
+                            .map(|c| c.to_ascii_uppercase())
+                            .collect(),
+                    );
+                    keys.sort();
+                    keys.dedup();
+                    for k in keys {
+                        if k.len() >= 2 {
+                            let v = by_initials.entry(k).or_default();
+                            if !v.contains(&ci) {
+                                v.push(ci);
+                            }
+                        }
+                    }
                 }
             }
-        }
-    }
+            for (ci, info) in infos.iter().enumerate() {
+                for f in &info.forms {
+                    if !is_acronym(f) {
+                        continue;
+                    }
+                    let a: String = f.replace('.', "");
+                    let a = a.strip_suffix('s').unwrap_or(&a);
+                    if let Some(c) = by_initials.get(a)
+                        && c.len() == 1
+                        && c[0] != ci
+                    {
+                        merges.push((info.root, infos[c[0]].root));
+                    }
+                }
+            }
+
+            // (b) Organisation suffixes: `Islamic Revolutionary Guard Corps-Quds Force` → `Quds Force`.
+            let mut org_forms: HashMap<String, usize> = HashMap::new();
+            for (ci, info) in infos.iter().enumerate() {
+                if info.kind == EntityKind::Organization {
+                    for f in &info.forms {
+                        let k = name_key(f);
+                        if k.contains(' ') {
+                            org_forms.insert(k, ci);
+                        }
+                    }
+                }
+            }
+            for (ci, info) in infos.iter().enumerate() {
+                if info.kind != EntityKind::Organization {
+                    continue;
+                }
+                for f in &info.forms {
+                    let k = name_key(f);
+                    for (pos, ch) in k.char_indices() {
+                        if ch == ' ' || ch == '-' {
+                            let tail = &k[pos + 1..];
+                            if let Some(&cj) = org_forms.get(tail)
+                                && cj != ci
+                            {
+                                merges.push((info.root, infos[cj].root));
+                                break;
+                            }
+                        }
+                    }
+                }
+            }
+
+            // (c) Single words naming a unique multi-word organisation by its last word (`Times`).
+            let mut last_word: HashMap<String, Vec<usize>> = HashMap::new();
+            for (ci, info) in infos.iter().enumerate() {
+                // Places too, by a head word: `the Delta` for `Niger Delta`.
+                let place_head = info.kind == EntityKind::Place
+                    && info.forms.iter().any(|f| {
+                        f.rsplit(' ')
+                            .next()
+                            .is_some_and(|w| super::cues::PLACE_HEADS.contains(&w))
+                    });
+                if info.kind == EntityKind::Organization || place_head {
+                    for f in &info.forms {
+                        let k = name_key(f);
+                        if let Some((_, last)) = k.rsplit_once(' ') {
+                            let v = last_word.entry(last.to_owned()).or_default();
+                            if !v.contains(&ci) {
+                                v.push(ci);
+                            }
+                        }
+                    }
+                }
+            }
+            // ... or by its first word (`Kestrel` for `Kestrel Mining Corporation`).
+            let mut first_word: HashMap<String, Vec<usize>> = HashMap::new();
+            for (ci, info) in infos.iter().enumerate() {
+                if info.kind == EntityKind::Organization {
+                    for f in &info.forms {
+                        let k = name_key(f);
+                        if let Some((first, _)) = k.split_once(' ')
+                            && !gaz.is_common(first)
+                            && !gaz.is_demonym(&capitalise(first))
+                        {
+                            let v = first_word.entry(first.to_owned()).or_default();
+                            if !v.contains(&ci) {
+                                v.push(ci);
+                            }
+                        }
+                    }
+                }
+            }
+            for info in &infos {
+                if info.gaz
+                    || (info.cue == Cue::Strong && info.kind != EntityKind::Organization)
+                    || info.kind == EntityKind::Place
+                    || info.forms.iter().any(|f| name_key(f).contains(' '))
+                {
+                    continue;
+                }
+                let k = name_key(info.forms[0]);
+                if let Some(c) = first_word.get(&k)
+                    && c.len() == 1
+                    && infos[c[0]].root != info.root
+                {
+                    merges.push((info.root, infos[c[0]].root));
+                }
+            }
+            for info in &infos {
+                if info.gaz || info.kind == EntityKind::Person || info.kind == EntityKind::Place {
+                    continue;
+                }
+                if info.forms.iter().all(|f| !name_key(f).contains(' ')) {
+                    let k = name_key(info.forms[0]);
+                    if let Some(c) = last_word.get(&k)
+                        && c.len() == 1
+                        && infos[c[0]].root != info.root
+                    {
+                        merges.push((info.root, infos[c[0]].root));
+                    }
+                }
+            }
+
+            merges
+        },
+        || {
+            // (d) People: full-name variants, then single names.
+            let mut full: Vec<(usize, Vec<String>)> = Vec::new();
+            for (ci, info) in infos.iter().enumerate() {
+                if !person_like(info) {
+                    continue;
+                }
+                for f in &info.forms {
+                    let parts = name_parts(f);
+                    if parts.len() >= 2 {
+                        full.push((ci, parts));
+                    }
+                }
+            }
+            let mut block: HashMap<String, Vec<usize>> = HashMap::new();
+            for (fi, (_, parts)) in full.iter().enumerate() {
+                block
+                    .entry(phonetic_key(parts.last().expect("parts")))
+                    .or_default()
+                    .push(fi);
+            }
+            // A block is compared pairwise; a coarse key on a big corpus can gather
+            // thousands of names, so giant blocks are split by the first name's initial.
+            let mut blocks: Vec<Vec<usize>> = Vec::new();
+            for fis in block.into_values() {
+                if fis.len() <= MAX_BLOCK {
+                    blocks.push(fis);
+                    continue;
+                }
+                let mut split: HashMap<Option<char>, Vec<usize>> = HashMap::new();
+                for fi in fis {
+                    split
+                        .entry(full[fi].1[0].chars().next())
+                        .or_default()
+                        .push(fi);
+                }
+                blocks.extend(split.into_values());
+            }
+            let pairs: Vec<(usize, usize)> = blocks
+                .par_iter()
+                .flat_map_iter(|fis| {
+                    let mut merges = Vec::new();
+                    for (x, &fa) in fis.iter().enumerate() {
+                        for &fb in &fis[x + 1..] {
+                            let (ca, pa) = &full[fa];
+                            let (cb, pb) = &full[fb];
+                            if ca == cb {
+                                continue;
+                            }
+                            let (short, long) = if pa.len() <= pb.len() {
+                                (pa, pb)
+                            } else {
+                                (pb, pa)
+                            };
+                            let same = if short.len() == long.len() {
+                                short.iter().zip(long).all(|(a, b)| parts_similar(a, b))
+                            } else {
+                                // A middle name or initial more: same first and last, rest in order.
+                                parts_similar(&short[0], &long[0])
+                                    && parts_similar(
+                                        short.last().expect("p"),
+                                        long.last().expect("p"),
+                                    )
+                                    || short.len() >= 2
+                                        && long[long.len() - short.len()..]
+                                            .iter()
+                                            .zip(short.iter())
+                                            .all(|(a, b)| parts_similar(a, b))
+                            };
+                            if same {
+                                merges.push((infos[*ca].root, infos[*cb].root));
+                            }
+                        }
+                    }
+                    merges
+                })
+                .collect();
+            (full, pairs)
+        },
+    );
+    merges.extend(org_merges);
+    merges.extend(name_merges);
     for &(a, b) in &merges {
         uf.union(a, b);
     }

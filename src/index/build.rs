@@ -406,21 +406,30 @@ fn resolve_entities(
     para_count: usize,
 ) -> ResolvedEntities {
     let table = resolver.finish(docs);
-    table.prepare_lookup();
-    let entity_paras = table
-        .entities
-        .iter()
-        .map(|e| {
-            let mut ids: Vec<u32> = e
-                .mentions
-                .iter()
-                .map(|m| doc_starts[m.doc as usize] + m.para)
-                .collect();
-            ids.dedup();
-            ids
-        })
-        .collect();
-    let para_mentions = ParaMentions::new(&table, doc_starts, para_count);
+    // Three read-only views of the table, built side by side.
+    let ((), (entity_paras, para_mentions)) = rayon::join(
+        || table.prepare_lookup(),
+        || {
+            rayon::join(
+                || {
+                    table
+                        .entities
+                        .par_iter()
+                        .map(|e| {
+                            let mut ids: Vec<u32> = e
+                                .mentions
+                                .iter()
+                                .map(|m| doc_starts[m.doc as usize] + m.para)
+                                .collect();
+                            ids.dedup();
+                            ids
+                        })
+                        .collect()
+                },
+                || ParaMentions::new(&table, doc_starts, para_count),
+            )
+        },
+    );
     ResolvedEntities {
         table,
         entity_paras,
