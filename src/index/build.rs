@@ -43,29 +43,52 @@ impl ChunkTerms {
     /// The chunk's id for `term`, counting one occurrence at `para`, `position`.
     fn occurrence(&mut self, term: &str, para: u32, position: u32) -> u32 {
         let id = match pack(term) {
-            Some(key) => match self.short.get(&key) {
-                Some(&id) => id,
-                None => {
-                    let id = self.add(term);
-                    self.short.insert(key, id);
-                    id
-                }
-            },
+            Some(key) => self.short_id(key, || term.into()),
             None => match self.long.get(term) {
                 Some(&id) => id,
                 None => {
-                    let id = self.add(term);
+                    let id = self.add(term.into());
                     self.long.insert(term.into(), id);
                     id
                 }
             },
         };
+        self.count(id, para, position)
+    }
+
+    /// [`Self::occurrence`] for a word of ASCII letters and digits of at most 15
+    /// bytes (most words): its term is its lower case, packed without a copy.
+    fn ascii_occurrence(&mut self, word: &[u8], para: u32, position: u32) -> u32 {
+        debug_assert!(word.len() <= 15 && word.iter().all(u8::is_ascii_alphanumeric));
+        let mut key = [0u8; 16];
+        for (k, b) in key.iter_mut().zip(word) {
+            *k = b.to_ascii_lowercase();
+        }
+        key[15] = word.len() as u8;
+        let id = self.short_id(u128::from_le_bytes(key), || {
+            String::from_utf8_lossy(&key[..word.len()]).into()
+        });
+        self.count(id, para, position)
+    }
+
+    fn short_id(&mut self, key: u128, term: impl FnOnce() -> Box<str>) -> u32 {
+        match self.short.get(&key) {
+            Some(&id) => id,
+            None => {
+                let id = self.add(term());
+                self.short.insert(key, id);
+                id
+            }
+        }
+    }
+
+    fn count(&mut self, id: u32, para: u32, position: u32) -> u32 {
         self.sizes[id as usize].count(para, position);
         id
     }
 
-    fn add(&mut self, term: &str) -> u32 {
-        self.names.push(term.into());
+    fn add(&mut self, term: Box<str>) -> u32 {
+        self.names.push(term);
         self.sizes.push(SizeCounter::default());
         (self.names.len() - 1) as u32
     }
@@ -457,11 +480,17 @@ fn index_chunk(
             let text = paragraph.text.as_str();
             let mut position = 0u32;
             tokens(text, |span| {
-                fold_into(&text[span], &mut buf);
-                if buf.is_empty() {
-                    return;
-                }
-                stream.push(terms.occurrence(&buf, global, position));
+                let word = &text.as_bytes()[span.clone()];
+                let id = if word.len() <= 15 && word.iter().all(u8::is_ascii_alphanumeric) {
+                    terms.ascii_occurrence(word, global, position)
+                } else {
+                    fold_into(&text[span], &mut buf);
+                    if buf.is_empty() {
+                        return;
+                    }
+                    terms.occurrence(&buf, global, position)
+                };
+                stream.push(id);
                 position += 1;
             });
             para_lens.push(position);
@@ -517,6 +546,20 @@ mod tests {
         }
         assert_eq!(terms.names.len(), words.len());
         assert!(terms.sizes.iter().all(|c| c.size.paras == 2));
+    }
+
+    #[test]
+    fn ascii_words_take_the_same_terms_as_folded_ones() {
+        let mut terms = ChunkTerms::default();
+        let a = terms.ascii_occurrence(b"Baghdad", 0, 0);
+        let b = terms.occurrence("baghdad", 0, 1);
+        let c = terms.ascii_occurrence(b"BAGHDAD2020", 1, 0);
+        let d = terms.occurrence(&crate::text::fold("Baghdad2020"), 2, 0);
+        assert_eq!((a, c), (b, d));
+        assert_eq!(&*terms.names[a as usize], "baghdad");
+        assert_eq!(&*terms.names[c as usize], "baghdad2020");
+        assert_eq!(terms.sizes[a as usize].size.paras, 1);
+        assert_eq!(terms.sizes[c as usize].size.paras, 2);
     }
 
     #[test]

@@ -93,33 +93,60 @@ fn is_unspaced_script(c: char) -> bool {
 }
 
 /// Calls `emit` with the byte span of every token, without allocating.
+///
+/// Walks bytes: runs of ASCII letters and digits (most of any text) are taken
+/// without decoding; any other character is decoded and judged as a `char`.
 pub fn tokens(text: &str, mut emit: impl FnMut(Range<usize>)) {
-    let mut chars = text.char_indices().peekable();
+    let bytes = text.as_bytes();
+    let char_at = |i: usize| -> char {
+        match bytes[i] {
+            b if b < 0x80 => b as char,
+            _ => text[i..].chars().next().expect("a char boundary"),
+        }
+    };
+    // `pos` is where the next character to look at starts.
+    let mut pos = 0;
     let mut last_end = 0;
-    while let Some((start, c)) = chars.next() {
+    while pos < bytes.len() {
+        if bytes[pos] < 0x80 && !bytes[pos].is_ascii_alphanumeric() {
+            pos += 1;
+            continue;
+        }
+        let start = pos;
+        let c = char_at(start);
+        pos += c.len_utf8();
         if !is_word_char(c) || is_combining(c) {
             continue;
         }
         if is_unspaced_script(c) {
-            let end = grapheme_end(text, start + c.len_utf8());
-            while chars.peek().is_some_and(|&(i, _)| i < end) {
-                chars.next();
-            }
+            let end = grapheme_end(text, pos);
+            pos = pos.max(end);
             last_end = end;
             emit(start..end);
             continue;
         }
-        let mut end = start + c.len_utf8();
+        let mut end = pos;
         let mut prev = c;
-        while let Some(&(i, next)) = chars.peek() {
-            if is_word_char(next) && !is_unspaced_script(next) {
-                end = i + next.len_utf8();
-                prev = next;
-                chars.next();
+        while pos < bytes.len() {
+            let run = bytes[pos..]
+                .iter()
+                .take_while(|b| b.is_ascii_alphanumeric())
+                .count();
+            if run > 0 {
+                pos += run;
+                end = pos;
+                prev = bytes[pos - 1] as char;
                 continue;
             }
-            // Look one past a joiner: apostrophe inside a word, separator inside digits.
-            let after = text[i + next.len_utf8()..].chars().next();
+            let i = pos;
+            let next = char_at(i);
+            let after_next = i + next.len_utf8();
+            if is_word_char(next) && !is_unspaced_script(next) {
+                end = after_next;
+                prev = next;
+                pos = after_next;
+                continue;
+            }
             if is_invisible(next) {
                 // Invisible characters join only when the word goes on after them.
                 let rest = text[i..].trim_start_matches(is_invisible);
@@ -130,10 +157,11 @@ pub fn tokens(text: &str, mut emit: impl FnMut(Range<usize>)) {
                 if !goes_on {
                     break;
                 }
-                chars.next();
+                pos = after_next;
                 continue;
             }
-            let joins = match after {
+            // Look one past a joiner: apostrophe inside a word, separator inside digits.
+            let joins = match text[after_next..].chars().next() {
                 Some(a) if is_apostrophe(next) => prev.is_alphabetic() && a.is_alphabetic(),
                 Some(a) if matches!(next, ',' | '.') => prev.is_ascii_digit() && a.is_ascii_digit(),
                 _ => false,
@@ -143,23 +171,19 @@ pub fn tokens(text: &str, mut emit: impl FnMut(Range<usize>)) {
             }
             // A possessive ’s ends the word before the apostrophe.
             if is_apostrophe(next) {
-                let rest = &text[i + next.len_utf8()..];
-                let mut rc = rest.chars();
+                let mut rc = text[after_next..].chars();
                 if matches!(rc.next(), Some('s' | 'S')) && !rc.next().is_some_and(is_word_char) {
-                    chars.next();
-                    chars.next();
+                    pos = after_next + 1;
                     break;
                 }
             }
-            chars.next();
+            pos = after_next;
         }
         // Never back into the previous token.
         let start = grapheme_start(text, start).max(last_end);
         let end = grapheme_end(text, end);
         last_end = end;
-        while chars.peek().is_some_and(|&(i, _)| i < end) {
-            chars.next();
-        }
+        pos = pos.max(end);
         emit(start..end);
     }
 }
@@ -217,6 +241,124 @@ fn is_latin(c: char) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn spans(text: &str, tokenizer: fn(&str, &mut dyn FnMut(Range<usize>))) -> Vec<Range<usize>> {
+        let mut out = Vec::new();
+        tokenizer(text, &mut |r| out.push(r));
+        out
+    }
+
+    /// Characters the tokenizer treats specially, mixed with plain ones.
+    const TRICKY: &[char] = &[
+        'a', 'B', 's', 'S', '7', '0', ' ', ',', '.', '-', '\'', '’', 'ʼ', '‘', 'é', 'Ä', 'ß',
+        '\u{301}', '\u{20dd}', '\u{ad}', '\u{200b}', '\u{200d}', '\u{feff}', '\u{2060}', '中',
+        '文', 'か', 'ा', 'क', '्', '\u{600}', '٣', 'Ω', '\n', '"', '“', '😀',
+    ];
+
+    #[test]
+    fn byte_walk_agrees_with_the_char_by_char_tokenizer() {
+        let check = |text: &str| {
+            let fast = spans(text, |t, e| tokens(t, e));
+            let slow = spans(text, |t, e| reference_tokens(t, e));
+            assert_eq!(fast, slow, "{text:?}");
+        };
+        for text in [
+            "Iran’s O’Brien al-Maliki 300,000 3.5 U.S. Ba\u{200b}ghdad Qāsem",
+            "it's Its' '' ,, 1,2,3 1., .5 a\u{ad}\u{ad}b a\u{ad} \u{ad}a",
+            "中文か x中 a\u{301}b \u{301}a क्षत्रिय \u{600}123 😀a",
+        ] {
+            check(text);
+        }
+        // Every string of up to 6 characters over a small tricky alphabet would be
+        // too many; a seeded walk over 200,000 random ones covers the pairs.
+        let mut rng = 0x2545_f491_4f6c_dd1du64;
+        for _ in 0..200_000 {
+            let len = 1 + (rng % 9) as usize;
+            let text: String = (0..len)
+                .map(|_| {
+                    rng ^= rng << 13;
+                    rng ^= rng >> 7;
+                    rng ^= rng << 17;
+                    TRICKY[(rng % TRICKY.len() as u64) as usize]
+                })
+                .collect();
+            check(&text);
+        }
+    }
+
+    /// The char-by-char tokenizer `tokens` replaced: the reference it must agree with.
+    fn reference_tokens(text: &str, mut emit: impl FnMut(Range<usize>)) {
+        let mut chars = text.char_indices().peekable();
+        let mut last_end = 0;
+        while let Some((start, c)) = chars.next() {
+            if !is_word_char(c) || is_combining(c) {
+                continue;
+            }
+            if is_unspaced_script(c) {
+                let end = grapheme_end(text, start + c.len_utf8());
+                while chars.peek().is_some_and(|&(i, _)| i < end) {
+                    chars.next();
+                }
+                last_end = end;
+                emit(start..end);
+                continue;
+            }
+            let mut end = start + c.len_utf8();
+            let mut prev = c;
+            while let Some(&(i, next)) = chars.peek() {
+                if is_word_char(next) && !is_unspaced_script(next) {
+                    end = i + next.len_utf8();
+                    prev = next;
+                    chars.next();
+                    continue;
+                }
+                // Look one past a joiner: apostrophe inside a word, separator inside digits.
+                let after = text[i + next.len_utf8()..].chars().next();
+                if is_invisible(next) {
+                    // Invisible characters join only when the word goes on after them.
+                    let rest = text[i..].trim_start_matches(is_invisible);
+                    let goes_on = rest.chars().next().is_some_and(|a| {
+                        is_word_char(a) && !is_combining(a) && !is_unspaced_script(a)
+                    });
+                    if !goes_on {
+                        break;
+                    }
+                    chars.next();
+                    continue;
+                }
+                let joins = match after {
+                    Some(a) if is_apostrophe(next) => prev.is_alphabetic() && a.is_alphabetic(),
+                    Some(a) if matches!(next, ',' | '.') => {
+                        prev.is_ascii_digit() && a.is_ascii_digit()
+                    }
+                    _ => false,
+                };
+                if !joins {
+                    break;
+                }
+                // A possessive ’s ends the word before the apostrophe.
+                if is_apostrophe(next) {
+                    let rest = &text[i + next.len_utf8()..];
+                    let mut rc = rest.chars();
+                    if matches!(rc.next(), Some('s' | 'S')) && !rc.next().is_some_and(is_word_char)
+                    {
+                        chars.next();
+                        chars.next();
+                        break;
+                    }
+                }
+                chars.next();
+            }
+            // Never back into the previous token.
+            let start = grapheme_start(text, start).max(last_end);
+            let end = grapheme_end(text, end);
+            last_end = end;
+            while chars.peek().is_some_and(|&(i, _)| i < end) {
+                chars.next();
+            }
+            emit(start..end);
+        }
+    }
 
     fn terms(s: &str) -> Vec<String> {
         tokenize(s).into_iter().map(|t| t.term).collect()
