@@ -61,7 +61,7 @@ pub struct Gazetteer {
     pub canonicals: Vec<(String, EntityKind)>,
     ac: AhoCorasick,
     /// Folded surface form → canonical index.
-    by_fold: HashMap<String, u32>,
+    by_fold: FastMap<String, u32>,
     demonyms: FastMap<String, u32>,
     demonyms_lower: FastSet,
     /// Every surface form exactly as listed (for cheap checks while tokenising).
@@ -122,7 +122,7 @@ impl Gazetteer {
             entries: Vec::new(),
             canonicals: Vec::new(),
             ac: AhoCorasick::new(["\u{0}"]).expect("trivial automaton"),
-            by_fold: HashMap::new(),
+            by_fold: FastMap::default(),
             demonyms: FastMap::default(),
             demonyms_lower: FastSet::default(),
             exact: FastSet::default(),

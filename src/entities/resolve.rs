@@ -8,7 +8,6 @@
 //! surname-only mentions that point to exactly one full name. Uncertain mentions that
 //! nothing settles are dropped.
 
-use std::collections::HashMap;
 use std::sync::Arc;
 
 use rayon::prelude::*;
@@ -557,7 +556,7 @@ fn resolve_items(
         || {
             let mut merges: Vec<(usize, usize)> = Vec::new();
             // (a) Acronyms from initials.
-            let mut by_initials: HashMap<String, Vec<usize>> = HashMap::new();
+            let mut by_initials: FxHashMap<String, Vec<usize>> = FxHashMap::default();
             for (ci, info) in infos.iter().enumerate() {
                 if info.kind == EntityKind::Person {
                     continue;
@@ -608,7 +607,7 @@ fn resolve_items(
             }
 
             // (b) Organisation suffixes: `Islamic Revolutionary Guard Corps-Quds Force` → `Quds Force`.
-            let mut org_forms: HashMap<String, usize> = HashMap::new();
+            let mut org_forms: FxHashMap<String, usize> = FxHashMap::default();
             for (ci, info) in infos.iter().enumerate() {
                 if info.kind == EntityKind::Organization {
                     for f in &info.forms {
@@ -640,7 +639,7 @@ fn resolve_items(
             }
 
             // (c) Single words naming a unique multi-word organisation by its last word (`Times`).
-            let mut last_word: HashMap<String, Vec<usize>> = HashMap::new();
+            let mut last_word: FxHashMap<String, Vec<usize>> = FxHashMap::default();
             for (ci, info) in infos.iter().enumerate() {
                 // Places too, by a head word: `the Delta` for `Niger Delta`.
                 let place_head = info.kind == EntityKind::Place
@@ -662,7 +661,7 @@ fn resolve_items(
                 }
             }
             // ... or by its first word (`Kestrel` for `Kestrel Mining Corporation`).
-            let mut first_word: HashMap<String, Vec<usize>> = HashMap::new();
+            let mut first_word: FxHashMap<String, Vec<usize>> = FxHashMap::default();
             for (ci, info) in infos.iter().enumerate() {
                 if info.kind == EntityKind::Organization {
                     for f in &info.forms {
@@ -726,7 +725,7 @@ fn resolve_items(
                     }
                 }
             }
-            let mut block: HashMap<String, Vec<usize>> = HashMap::new();
+            let mut block: FxHashMap<String, Vec<usize>> = FxHashMap::default();
             for (fi, (_, parts)) in full.iter().enumerate() {
                 block
                     .entry(phonetic_key(parts.last().expect("parts")))
@@ -741,7 +740,7 @@ fn resolve_items(
                     blocks.push(fis);
                     continue;
                 }
-                let mut split: HashMap<Option<char>, Vec<usize>> = HashMap::new();
+                let mut split: FxHashMap<Option<char>, Vec<usize>> = FxHashMap::default();
                 for fi in fis {
                     split
                         .entry(full[fi].1[0].chars().next())
@@ -800,7 +799,7 @@ fn resolve_items(
     merges.clear();
 
     // Single names: the one full name (same document first) whose first or last part it is.
-    let mut part_index: HashMap<String, Vec<usize>> = HashMap::new();
+    let mut part_index: FxHashMap<String, Vec<usize>> = FxHashMap::default();
     for (fi, (_, parts)) in full.iter().enumerate() {
         for p in parts {
             let v = part_index.entry(phonetic_key(p)).or_default();
@@ -812,7 +811,7 @@ fn resolve_items(
     // No union happens until every pick is made, so roots are fixed: found
     // once, they let the clusters be matched in parallel.
     let info_roots: Vec<usize> = infos.iter().map(|info| uf.find(info.root)).collect();
-    let mut root_docs: HashMap<usize, Vec<u32>> = HashMap::new();
+    let mut root_docs: FxHashMap<usize, Vec<u32>> = FxHashMap::default();
     for (info, &root) in infos.iter().zip(&info_roots) {
         root_docs.entry(root).or_default().extend(&info.docs);
     }
@@ -878,7 +877,7 @@ fn resolve_items(
         .map(|i| (i.root, name_parts(i.forms[0]).pop().unwrap_or_default()))
         .collect();
     // Keyed by first letter too: `parts_similar` requires the same first letter.
-    let mut sblock: HashMap<(String, Option<char>), Vec<usize>> = HashMap::new();
+    let mut sblock: FxHashMap<(String, Option<char>), Vec<usize>> = FxHashMap::default();
     for (k, (_, w)) in singles.iter().enumerate() {
         sblock
             .entry((phonetic_key(w), w.chars().next()))
