@@ -8,7 +8,7 @@ use std::time::{Duration, Instant};
 use rayon::prelude::*;
 use rustc_hash::FxHashMap;
 
-use super::postings::{ListSize, SizeCounter};
+use super::postings::{ListSize, SizeCounter, read_varint, write_varint};
 use super::{Index, ParaMentions, ParaRef, PostingList, Timings, Vocab};
 use crate::corpus::{Corpus, Document};
 use crate::entities::{self, Mention, Tagger};
@@ -124,7 +124,8 @@ struct MergedTerms {
 /// A chunk's tokens as chunk term ids, and each chunk id's vocabulary id.
 struct ChunkStream {
     global_ids: Vec<u32>,
-    stream: Vec<u32>,
+    /// Varints: ids follow first appearance, so common words take one byte.
+    stream: Vec<u8>,
     paras: usize,
 }
 
@@ -169,10 +170,10 @@ impl MergedTerms {
             .collect();
         let mut para = 0usize;
         for chunk in std::mem::take(&mut self.chunks) {
-            let mut stream = chunk.stream.iter();
+            let mut stream = chunk.stream.as_slice();
             for &len in &self.para_lens[para..para + chunk.paras] {
                 for position in 0..len {
-                    let local = *stream.next().expect("a token per position");
+                    let local = read_varint(&mut stream);
                     lists[chunk.global_ids[local as usize] as usize].push(para as u32, position);
                 }
                 para += 1;
@@ -221,8 +222,9 @@ struct Partial {
 /// The terms side of a chunk.
 struct TermsPartial {
     terms: ChunkTerms,
-    /// The chunk's tokens, as chunk term ids, in order.
-    stream: Vec<u32>,
+    /// The chunk's tokens, as chunk term ids in varints, in order. These are
+    /// held until every chunk is indexed: a fourth of the size of `u32`s.
+    stream: Vec<u8>,
     para_lens: Vec<u32>,
     tokens: u64,
     tokenize_time: Duration,
@@ -490,7 +492,7 @@ fn index_chunk(
                     }
                     terms.occurrence(&buf, global, position)
                 };
-                stream.push(id);
+                write_varint(&mut stream, id);
                 position += 1;
             });
             para_lens.push(position);
@@ -504,6 +506,7 @@ fn index_chunk(
         progress.docs_done.fetch_add(1, Ordering::Relaxed);
         progress.bytes_done.fetch_add(doc.bytes, Ordering::Relaxed);
     }
+    stream.shrink_to_fit();
     Partial {
         terms: TermsPartial {
             terms,

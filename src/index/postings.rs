@@ -173,12 +173,30 @@ fn varint_len(value: u32) -> u32 {
     (32 - value.leading_zeros()).max(1).div_ceil(7)
 }
 
-fn write_varint(out: &mut Vec<u8>, mut value: u32) {
+pub(super) fn write_varint(out: &mut Vec<u8>, mut value: u32) {
     while value >= 0x80 {
         out.push((value as u8 & 0x7f) | 0x80);
         value >>= 7;
     }
     out.push(value as u8);
+}
+
+/// Reads one varint written by [`write_varint`] and advances past it.
+///
+/// # Panics
+/// When `bytes` ends inside a varint or is empty: streams are written whole.
+pub(super) fn read_varint(bytes: &mut &[u8]) -> u32 {
+    let mut value = 0u32;
+    let mut shift = 0;
+    loop {
+        let (&b, rest) = bytes.split_first().expect("a whole varint");
+        *bytes = rest;
+        value |= ((b & 0x7f) as u32) << shift;
+        if b & 0x80 == 0 {
+            return value;
+        }
+        shift += 7;
+    }
 }
 
 #[cfg(test)]
@@ -205,6 +223,30 @@ mod tests {
         assert_eq!(list.entries_in(4..7), 2..2);
         let part: Vec<(u32, u32)> = list.iter_term_freqs_in(list.entries_in(0..3)).collect();
         assert_eq!(part, [(1, 3)]);
+    }
+
+    #[test]
+    fn varints_read_back_what_was_written() {
+        let values = [
+            0,
+            1,
+            127,
+            128,
+            16_383,
+            16_384,
+            2_097_151,
+            2_097_152,
+            u32::MAX,
+        ];
+        let mut bytes = Vec::new();
+        for &v in &values {
+            write_varint(&mut bytes, v);
+        }
+        assert_eq!(bytes.len(), 1 + 1 + 1 + 2 + 2 + 3 + 3 + 4 + 5);
+        let mut rest = bytes.as_slice();
+        let read: Vec<u32> = values.iter().map(|_| read_varint(&mut rest)).collect();
+        assert_eq!(read, values);
+        assert!(rest.is_empty());
     }
 
     #[test]
