@@ -492,7 +492,7 @@ fn index_chunk(
                     }
                     terms.occurrence(&buf, global, position)
                 };
-                write_varint(&mut stream, id);
+                write_varint(&mut stream, u64::from(id));
                 position += 1;
             });
             para_lens.push(position);

@@ -2,30 +2,46 @@
 
 /// Sorted paragraph ids, each with its token positions.
 ///
-/// Positions are delta-encoded varints in one byte buffer per term
-/// (`offsets[i]..offsets[i+1]` belong to `paras[i]`): most positions take one
-/// byte instead of four, and a term costs three allocations, not one per hit.
+/// Positions are varints in one byte buffer per term, delta-encoded within a
+/// paragraph, each shifted left one bit to carry a flag that marks the first
+/// position of a paragraph: so the buffer needs no offset per paragraph (four
+/// bytes each, the largest part of the index), only one per [`SAMPLE`]
+/// paragraphs, from where the rest are found by counting flags. Most positions
+/// take one byte, and a term costs three allocations, not one per hit.
 /// Paragraph ids stay plain `u32` so a query can binary-search them.
 #[derive(Debug, Clone, Default)]
 pub struct PostingList {
     paras: Vec<u32>,
-    offsets: Vec<u32>,
+    /// Where the positions of entries `0, SAMPLE, 2 * SAMPLE …` start.
+    samples: Vec<u32>,
     positions: Vec<u8>,
     /// The last position pushed, for delta encoding while building.
     last: u32,
+}
+
+/// Entries per stored offset: finding an entry's positions skips at most
+/// `SAMPLE - 1` entries, a few dozen bytes.
+const SAMPLE: usize = 16;
+
+/// A position delta with its first-of-paragraph flag, as it is stored.
+fn flagged(delta: u32, first: bool) -> u64 {
+    (u64::from(delta) << 1) | u64::from(first)
 }
 
 impl PostingList {
     /// Appends an occurrence; paragraphs must arrive in ascending order and
     /// positions ascending within a paragraph.
     pub fn push(&mut self, para: u32, position: u32) {
-        if self.paras.last() != Some(&para) {
+        let first = self.paras.last() != Some(&para);
+        if first {
             debug_assert!(self.paras.last().is_none_or(|&p| p < para));
+            if self.paras.len().is_multiple_of(SAMPLE) {
+                self.samples.push(self.positions.len() as u32);
+            }
             self.paras.push(para);
-            self.offsets.push(self.positions.len() as u32);
             self.last = 0;
         }
-        write_varint(&mut self.positions, position - self.last);
+        write_varint(&mut self.positions, flagged(position - self.last, first));
         self.last = position;
     }
 
@@ -35,7 +51,7 @@ impl PostingList {
     pub fn with_capacity(size: ListSize) -> Self {
         PostingList {
             paras: Vec::with_capacity(size.paras as usize),
-            offsets: Vec::with_capacity(size.paras as usize),
+            samples: Vec::with_capacity((size.paras as usize).div_ceil(SAMPLE)),
             positions: Vec::with_capacity(size.position_bytes as usize),
             last: 0,
         }
@@ -43,7 +59,7 @@ impl PostingList {
 
     pub fn shrink(&mut self) {
         self.paras.shrink_to_fit();
-        self.offsets.shrink_to_fit();
+        self.samples.shrink_to_fit();
         self.positions.shrink_to_fit();
     }
 
@@ -56,60 +72,48 @@ impl PostingList {
         &self.paras
     }
 
-    fn encoded_at(&self, i: usize) -> &[u8] {
-        let start = self.offsets[i] as usize;
-        let end = self
-            .offsets
-            .get(i + 1)
-            .map_or(self.positions.len(), |&e| e as usize);
-        &self.positions[start..end]
+    /// The encoded positions from entry `i` to the end of the list.
+    fn encoded_from(&self, i: usize) -> Entries<'_> {
+        let mut entries = Entries {
+            bytes: &self.positions[self.samples[i / SAMPLE] as usize..],
+        };
+        for _ in 0..i % SAMPLE {
+            entries.skip_entry();
+        }
+        entries
     }
 
     /// The positions of the term in the `i`-th paragraph of this list, ascending.
     pub fn positions_at(&self, i: usize) -> Vec<u32> {
         let mut out = Vec::with_capacity(2);
-        let mut value = 0u32;
-        let mut shift = 0;
+        let mut entries = self.encoded_from(i);
         let mut position = 0u32;
-        for &b in self.encoded_at(i) {
-            value |= ((b & 0x7f) as u32) << shift;
-            if b & 0x80 == 0 {
-                position += value;
-                out.push(position);
-                value = 0;
-                shift = 0;
-            } else {
-                shift += 7;
-            }
+        while let Some(delta) = entries.next_in_entry(out.is_empty()) {
+            position += delta;
+            out.push(position);
         }
         out
     }
 
-    /// How often the term occurs in the `i`-th paragraph (one varint per occurrence).
+    /// How often the term occurs in the `i`-th paragraph.
     pub fn term_freq_at(&self, i: usize) -> u32 {
-        self.encoded_at(i)
-            .iter()
-            .filter(|&&b| b & 0x80 == 0)
-            .count() as u32
+        self.encoded_from(i).skip_entry()
     }
 
     /// The paragraphs of entries `range` of the list with the term's frequency
-    /// there, in order: one pass over the offsets, for scoring.
+    /// there, in order: one pass over the positions, for scoring.
     pub fn iter_term_freqs_in(
         &self,
         range: std::ops::Range<usize>,
     ) -> impl Iterator<Item = (u32, u32)> + '_ {
-        let ends = self.offsets[range.start..].iter().skip(1).copied();
-        let ends = ends.chain(std::iter::once(self.positions.len() as u32));
-        self.paras[range.clone()]
+        let mut entries = if range.is_empty() {
+            Entries { bytes: &[] }
+        } else {
+            self.encoded_from(range.start)
+        };
+        self.paras[range]
             .iter()
-            .zip(self.offsets[range].iter().zip(ends))
-            .map(|(&para, (&start, end))| {
-                let encoded = &self.positions[start as usize..end as usize];
-                // One varint per occurrence: count the bytes that end one.
-                let tf = encoded.iter().filter(|&&b| b & 0x80 == 0).count() as u32;
-                (para, tf)
-            })
+            .map(move |&para| (para, entries.skip_entry()))
     }
 
     /// The entries of the list whose paragraphs fall in `paras`.
@@ -125,7 +129,34 @@ impl PostingList {
     }
 
     pub fn heap_bytes(&self) -> usize {
-        (self.paras.capacity() + self.offsets.capacity()) * 4 + self.positions.capacity()
+        (self.paras.capacity() + self.samples.capacity()) * 4 + self.positions.capacity()
+    }
+}
+
+/// A cursor over encoded positions, at the start of an entry or inside one.
+struct Entries<'a> {
+    bytes: &'a [u8],
+}
+
+impl Entries<'_> {
+    /// The next position delta of the current entry; `None` at the next
+    /// entry's first position or the end. `first` says the cursor is at the
+    /// start of an entry, whose first position carries the flag.
+    fn next_in_entry(&mut self, first: bool) -> Option<u32> {
+        let &b = self.bytes.first()?;
+        if !first && b & 1 == 1 {
+            return None;
+        }
+        Some((read_varint(&mut self.bytes) >> 1) as u32)
+    }
+
+    /// Moves past the current entry, returning how many positions it held.
+    fn skip_entry(&mut self) -> u32 {
+        let mut count = 0;
+        while self.next_in_entry(count == 0).is_some() {
+            count += 1;
+        }
+        count
     }
 }
 
@@ -156,24 +187,25 @@ impl Default for SizeCounter {
 
 impl SizeCounter {
     pub fn count(&mut self, para: u32, position: u32) {
-        let delta = if self.last_para == para {
-            position - self.last_position
-        } else {
+        let first = self.last_para != para;
+        let delta = if first {
             self.last_para = para;
             self.size.paras += 1;
             position
+        } else {
+            position - self.last_position
         };
-        self.size.position_bytes += varint_len(delta);
+        self.size.position_bytes += varint_len(flagged(delta, first));
         self.last_position = position;
     }
 }
 
-fn varint_len(value: u32) -> u32 {
+fn varint_len(value: u64) -> u32 {
     // 7 bits per byte, at least one byte.
-    (32 - value.leading_zeros()).max(1).div_ceil(7)
+    (64 - value.leading_zeros()).max(1).div_ceil(7)
 }
 
-pub(super) fn write_varint(out: &mut Vec<u8>, mut value: u32) {
+pub(super) fn write_varint(out: &mut Vec<u8>, mut value: u64) {
     while value >= 0x80 {
         out.push((value as u8 & 0x7f) | 0x80);
         value >>= 7;
@@ -185,13 +217,13 @@ pub(super) fn write_varint(out: &mut Vec<u8>, mut value: u32) {
 ///
 /// # Panics
 /// When `bytes` ends inside a varint or is empty: streams are written whole.
-pub(super) fn read_varint(bytes: &mut &[u8]) -> u32 {
-    let mut value = 0u32;
+pub(super) fn read_varint(bytes: &mut &[u8]) -> u64 {
+    let mut value = 0u64;
     let mut shift = 0;
     loop {
         let (&b, rest) = bytes.split_first().expect("a whole varint");
         *bytes = rest;
-        value |= ((b & 0x7f) as u32) << shift;
+        value |= u64::from(b & 0x7f) << shift;
         if b & 0x80 == 0 {
             return value;
         }
@@ -202,6 +234,7 @@ pub(super) fn read_varint(bytes: &mut &[u8]) -> u32 {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use proptest::prelude::*;
 
     #[test]
     fn push_groups_positions_by_paragraph() {
@@ -227,7 +260,7 @@ mod tests {
 
     #[test]
     fn varints_read_back_what_was_written() {
-        let values = [
+        let values: [u64; 9] = [
             0,
             1,
             127,
@@ -236,7 +269,7 @@ mod tests {
             16_384,
             2_097_151,
             2_097_152,
-            u32::MAX,
+            (u64::from(u32::MAX) << 1) | 1,
         ];
         let mut bytes = Vec::new();
         for &v in &values {
@@ -244,7 +277,7 @@ mod tests {
         }
         assert_eq!(bytes.len(), 1 + 1 + 1 + 2 + 2 + 3 + 3 + 4 + 5);
         let mut rest = bytes.as_slice();
-        let read: Vec<u32> = values.iter().map(|_| read_varint(&mut rest)).collect();
+        let read: Vec<u64> = values.iter().map(|_| read_varint(&mut rest)).collect();
         assert_eq!(read, values);
         assert!(rest.is_empty());
     }
@@ -277,8 +310,60 @@ mod tests {
         }
         assert_eq!(
             exact.heap_bytes(),
-            grown.paras.len() * 8 + grown.positions.len()
+            (grown.paras.len() + grown.samples.len()) * 4 + grown.positions.len()
         );
         assert_eq!(exact.positions_at(3), [2_097_152, u32::MAX]);
+    }
+
+    /// Lists of many paragraphs (past several offset samples), with positions
+    /// that are zero, repeated gaps or huge, read back every way a query reads them.
+    fn model() -> impl Strategy<Value = Vec<(u32, Vec<u32>)>> {
+        let positions = prop::collection::btree_set(
+            prop_oneof![0u32..4, 0u32..200, Just(u32::MAX), any::<u32>()],
+            1..6,
+        );
+        prop::collection::vec((1u32..50, positions), 0..70).prop_map(|entries| {
+            let mut para = 0u32;
+            entries
+                .into_iter()
+                .map(|(gap, ps)| {
+                    para += gap;
+                    (para, ps.into_iter().collect())
+                })
+                .collect()
+        })
+    }
+
+    proptest! {
+        #[test]
+        fn lists_read_back_every_entry(entries in model(), a in 0usize..80, b in 0usize..80) {
+            let mut counter = SizeCounter::default();
+            for (para, ps) in &entries {
+                for &p in ps {
+                    counter.count(*para, p);
+                }
+            }
+            let mut list = PostingList::with_capacity(counter.size);
+            for (para, ps) in &entries {
+                for &p in ps {
+                    list.push(*para, p);
+                }
+            }
+            prop_assert_eq!(list.positions.len(), counter.size.position_bytes as usize);
+            prop_assert_eq!(list.paras.len(), counter.size.paras as usize);
+            for (i, (para, ps)) in entries.iter().enumerate() {
+                prop_assert_eq!(list.paras()[i], *para);
+                prop_assert_eq!(&list.positions_at(i), ps);
+                prop_assert_eq!(list.term_freq_at(i), ps.len() as u32);
+                prop_assert_eq!(list.find(*para), Some(i));
+            }
+            let range = a.min(b).min(entries.len())..a.max(b).min(entries.len());
+            let got: Vec<(u32, u32)> = list.iter_term_freqs_in(range.clone()).collect();
+            let want: Vec<(u32, u32)> = entries[range]
+                .iter()
+                .map(|(para, ps)| (*para, ps.len() as u32))
+                .collect();
+            prop_assert_eq!(got, want);
+        }
     }
 }
