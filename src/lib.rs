@@ -9,6 +9,7 @@ pub mod cli;
 pub mod corpus;
 pub mod entities;
 pub mod index;
+pub mod memory;
 pub mod query;
 pub mod synth;
 pub mod text;

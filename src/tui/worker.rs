@@ -78,6 +78,7 @@ pub fn spawn_indexer(
                 index: Arc::new(index),
                 complete: true,
             });
+            crate::memory::release_free_memory();
         })
         .expect("spawn indexer thread");
 }
