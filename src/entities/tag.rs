@@ -27,6 +27,27 @@ static URL: LazyLock<Regex> = LazyLock::new(|| {
         .expect("url regex")
 });
 
+/// Top-level domains [`URL`] knows, each after a ".".
+const URL_TLDS: [&[u8]; 11] = [
+    b"com", b"org", b"net", b"ca", b"uk", b"gov", b"edu", b"io", b"info", b"de", b"fr",
+];
+
+/// Whether `text` has what every [`URL`] match needs: "://", "@", "www." or a
+/// known domain after a ".". Most paragraphs have none, and the regex costs
+/// more than this scan ("U.S." and "3.5" alone no longer send a paragraph to it).
+fn may_hold_url(text: &str) -> bool {
+    let bytes = text.as_bytes();
+    memchr::memchr3_iter(b'.', b'@', b':', bytes).any(|i| match bytes[i] {
+        b'@' => true,
+        b':' => bytes[i + 1..].starts_with(b"//"),
+        _ => {
+            let after = &bytes[i + 1..];
+            (i >= 3 && bytes[i - 3..i].eq_ignore_ascii_case(b"www"))
+                || URL_TLDS.iter().any(|tld| after.starts_with(tld))
+        }
+    })
+}
+
 static ALIAS_CUE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^\s*,?\s*(?:(?:who|which|that)\s+(?:is|are|was|were)\s+)?(?:also\s+|sometimes\s+|often\s+)?(?:(?:referred\s+to|known)\s+as|called|dubbed|aka|a\.k\.a\.|or)\s+[“\x22]?$")
         .expect("alias regex")
@@ -178,11 +199,8 @@ impl DocCtx<'_> {
     fn paragraph(&mut self, para: u32, text: &str, kind: ParaKind) {
         let gaz = self.gaz;
         let first_mention = self.out.len();
-        // URLs and e-mail addresses (checked only where a "." or "@" could start one).
-        let bytes = text.as_bytes();
-        let maybe_url = memchr::memchr2_iter(b'.', b'@', bytes)
-            .any(|i| bytes[i] == b'@' || bytes.get(i + 1).is_some_and(u8::is_ascii_alphanumeric));
-        let mut blocked: Vec<Range<usize>> = if maybe_url {
+        // URLs and e-mail addresses.
+        let mut blocked: Vec<Range<usize>> = if may_hold_url(text) {
             URL.find_iter(text).map(|m| m.range()).collect()
         } else {
             Vec::new()
@@ -1062,6 +1080,54 @@ fn is_title_case(p: &Para, gaz: &Gazetteer) -> bool {
 mod tests {
     use super::*;
     use crate::entities::gazetteer::gazetteer;
+
+    #[test]
+    fn the_url_gate_passes_every_text_the_url_regex_matches() {
+        let samples = [
+            "see http://x.y/z now",
+            "HTTPS://EXAMPLE",
+            "WwW.example",
+            "mail me: a.b+c@host-1.org",
+            "reuters.com/world",
+            "gov.uk",
+            "site.io.",
+            "x.info",
+            "spiegel.de",
+            "le.fr",
+            "cbc.ca",
+        ];
+        for text in samples {
+            assert!(URL.is_match(text), "{text}");
+            assert!(may_hold_url(text), "{text}");
+        }
+        for text in [
+            "The U.S. said 3.5 billion.",
+            "Note: 10:30 a.m.",
+            "e.g. Mr. Smith",
+        ] {
+            assert!(!may_hold_url(text), "{text}");
+        }
+    }
+
+    /// Texts pieced together from what URLs are made of, and what looks like them.
+    fn url_like() -> impl proptest::strategy::Strategy<Value = String> {
+        use proptest::prelude::*;
+        let pieces = vec![
+            "www", "WWW", "http", "s", "://", ":", "/", ".", "@", "com", "org", "de", "fr", "cA",
+            "io", "info", "U.S.", "3.5", "a", "Z9", "-", "_", "+", " ", "\n", "é",
+        ];
+        prop::collection::vec(prop::sample::select(pieces), 0..10).prop_map(|v| v.concat())
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(4096))]
+        #[test]
+        fn no_url_is_missed_by_the_gate(text in url_like()) {
+            if URL.is_match(&text) {
+                proptest::prop_assert!(may_hold_url(&text), "{}", text);
+            }
+        }
+    }
 
     pub(crate) fn tag_text(text: &str) -> Vec<(String, EntityKind, Cue)> {
         let doc = Document::from_text("t.txt".into(), "t.txt".into(), text.to_owned(), Vec::new());
