@@ -153,7 +153,7 @@ fn resizing_to_extremes_while_indexing_and_filtering_never_breaks_the_screen() {
     for (w, h) in SIZES {
         t.resize(w, h);
     }
-    t.wait_for("2000 documents");
+    t.wait_for("2,000 documents");
     // While filtering: type between resizes.
     t.keys(&["/"]);
     for ((w, h), c) in SIZES.into_iter().zip(["i", "r", "a", "q", " ", "b"]) {
@@ -188,7 +188,7 @@ fn resizing_to_extremes_while_indexing_and_filtering_never_breaks_the_screen() {
     // Esc clears the filter, Esc again leaves it; pauses so that no Esc is read
     // together with the next key as an Alt chord.
     t.keys(&["Escape"]);
-    t.wait_for("2000 documents");
+    t.wait_for("2,000 documents");
     t.keys(&["Escape"]);
     std::thread::sleep(Duration::from_millis(300));
     t.keys(&["q"]);

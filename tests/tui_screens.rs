@@ -226,3 +226,59 @@ fn entity_query_finds_every_spelling() {
         "Soleimani is mentioned in three documents"
     );
 }
+
+/// The status line while a large corpus is indexed: what was asked for (progress,
+/// rate, ETA) as far as the width allows, and the key hints always whole.
+#[test]
+fn indexing_progress_fits_the_status_line_at_every_width() {
+    use dossier::corpus::load_seeds;
+    use std::sync::atomic::Ordering;
+    let progress = Arc::new(BuildProgress::default());
+    progress.docs_done.store(2_577, Ordering::Relaxed);
+    progress.bytes_done.store(31_000_000, Ordering::Relaxed);
+    for (width, expected) in [
+        (
+            120,
+            "first 5 docs ready · indexing ███░░░░░░░ 2,577/10,000 docs · ",
+        ),
+        (80, " indexing ███░░░░░░░ 2,577/10,000 docs · "),
+        (60, " indexing ███░░░░░░░ 2,577/10,000 · ETA"),
+        (50, " indexing ███░░░░░░░ 2,577/10,000  "),
+        (40, " indexing ███░░░░░"),
+    ] {
+        let mut state = State::new(progress.clone(), Rect::new(0, 0, width, 24));
+        state.loading.docs_total = Some(10_000);
+        state.set_index(Arc::new(build(load_seeds())), false);
+        let mut terminal = Terminal::new(TestBackend::new(width, 24)).unwrap();
+        terminal
+            .draw(|f| draw(&state, &Theme::monochrome(), f))
+            .unwrap();
+        let buffer = terminal.backend().buffer();
+        let status: String = (0..width)
+            .map(|x| buffer[(x, 23)].symbol().to_owned())
+            .collect();
+        assert!(status.ends_with("? help  q quit "), "{width}: {status:?}");
+        assert!(status.contains(expected), "{width}: {status:?}");
+        if width >= 80 {
+            assert!(status.contains("MB/s · ETA"), "{width}: {status:?}");
+        }
+    }
+}
+
+#[test]
+fn corpus_summary_shortens_before_the_key_hints_are_cut() {
+    for (width, expected) in [
+        (80, " 5 docs · 141 ¶ · 184 entities "),
+        (45, " 5 docs · 184 entities  "),
+        (40, " 5 docs · 184 entities  "),
+    ] {
+        let mut screen = Screen::new(width, 24);
+        let shown = screen.render();
+        let status = shown.lines().last().unwrap_or_default();
+        assert!(status.contains(expected), "{width}: {status:?}");
+        assert!(
+            status.trim_end_matches('"').ends_with("? help  q quit "),
+            "{width}: {status:?}"
+        );
+    }
+}

@@ -223,7 +223,7 @@ struct Partial {
 struct TermsPartial {
     terms: ChunkTerms,
     /// The chunk's tokens, as chunk term ids in varints, in order. These are
-    /// held until every chunk is indexed: a fourth of the size of `u32`s.
+    /// held until every chunk is indexed: most ids take one or two bytes, not four.
     stream: Vec<u8>,
     para_lens: Vec<u32>,
     tokens: u64,

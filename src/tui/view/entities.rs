@@ -8,6 +8,7 @@ use ratatui::widgets::{Block, Borders, Paragraph};
 
 use super::Theme;
 use super::filter::draw_input;
+use super::status::group;
 use crate::query::snippet;
 use crate::text::{display_width, sanitize_line, truncate_to_width};
 use crate::tui::entities_view::EntityRow;
@@ -34,10 +35,12 @@ pub fn draw(state: &State, theme: &Theme, panes: &Panes, frame: &mut Frame) {
         .border_style(theme.border(!view.in_mentions))
         .title(format!(
             " entities ({}) ",
-            view.rows
-                .iter()
-                .filter(|r| matches!(r, EntityRow::Entity(_)))
-                .count()
+            group(
+                view.rows
+                    .iter()
+                    .filter(|r| matches!(r, EntityRow::Entity(_)))
+                    .count()
+            )
         ));
     let inner = block.inner(panes.list);
     frame.render_widget(block, panes.list);
@@ -52,7 +55,7 @@ pub fn draw(state: &State, theme: &Theme, panes: &Panes, frame: &mut Frame) {
     {
         match row {
             EntityRow::Header(kind, n) => lines.push(Line::from(Span::styled(
-                format!("{} ({n})", kind.as_str().to_uppercase()),
+                format!("{} ({})", kind.as_str().to_uppercase(), group(*n)),
                 theme.heading().add_modifier(Modifier::UNDERLINED),
             ))),
             EntityRow::Entity(id) => {
@@ -104,9 +107,11 @@ pub fn draw(state: &State, theme: &Theme, panes: &Panes, frame: &mut Frame) {
     let plural = |n: usize| if n == 1 { "" } else { "s" };
     let (mentions, docs) = (e.mentions.len(), e.doc_count());
     let mut header = format!(
-        "{} · {mentions} mention{} in {docs} document{}",
+        "{} · {} mention{} in {} document{}",
         e.kind.as_str(),
+        group(mentions),
         plural(mentions),
+        group(docs),
         plural(docs)
     );
     if let Some(v) = &e.value {

@@ -6,6 +6,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
 use super::Theme;
+use super::status::group;
 use crate::text::{display_width, sanitize_line, truncate_to_width};
 use crate::tui::input::Input;
 use crate::tui::state::{Focus, State};
@@ -37,9 +38,10 @@ fn summary(state: &State) -> String {
             let mut s = match r.total() {
                 0 => "no hits".to_owned(),
                 n => format!(
-                    "{n} hit{} in {} doc{}",
+                    "{} hit{} in {} doc{}",
+                    group(n),
                     plural(n),
-                    r.docs.len(),
+                    group(r.docs.len()),
                     plural(r.docs.len())
                 ),
             };

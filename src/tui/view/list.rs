@@ -9,6 +9,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Paragraph};
 
 use super::Theme;
+use super::status::group;
 use crate::text::{display_width, sanitize_line, truncate_to_width};
 use crate::tui::state::{Focus, State};
 
@@ -16,8 +17,8 @@ pub fn draw(state: &State, theme: &Theme, area: Rect, frame: &mut Frame) {
     let focused = state.focus == Focus::List;
     let title = match (&state.index, state.filter_active()) {
         (None, _) => " documents ".to_owned(),
-        (Some(_), true) => format!(" {} matching ", state.list_len()),
-        (Some(index), false) => format!(" {} documents ", index.docs.len()),
+        (Some(_), true) => format!(" {} matching ", group(state.list_len())),
+        (Some(index), false) => format!(" {} documents ", group(index.docs.len())),
     };
     let block = Block::default()
         .borders(Borders::ALL)

@@ -11,66 +11,92 @@ use super::Theme;
 use crate::text::{display_width, sanitize_line, truncate_to_width};
 use crate::tui::state::State;
 
+/// The key hints at the right end, always shown.
+const HINTS: &str = "? help  q quit ";
+
 pub fn draw(state: &State, theme: &Theme, area: Rect, frame: &mut Frame) {
     let width = area.width as usize;
+    // Room for the left part, the two-space gap and the hints.
+    let room = width.saturating_sub(display_width(HINTS) + 2);
     let left = match &state.index {
         Some(index) if !state.index_complete => {
-            format!(
-                " first {} docs ready ·{}",
-                group(index.docs.len()),
-                progress_text(state, width / 2)
+            let ready = group(index.docs.len());
+            let mut candidates = Vec::new();
+            for progress in progress_texts(state) {
+                candidates.push(format!(" first {ready} docs ready ·{progress}"));
+                candidates.push(format!(" {ready} ready ·{progress}"));
+                candidates.push(progress);
+            }
+            widest_fitting(candidates, room)
+        }
+        Some(index) => {
+            let docs = format!(" {} docs", group(index.docs.len()));
+            let entities = format!(" · {} entities", group(index.entities.entities.len()));
+            let paras = format!(" · {} ¶", group(index.para_count()));
+            widest_fitting(
+                vec![
+                    format!("{docs}{paras}{entities}"),
+                    format!("{docs}{entities}"),
+                    docs,
+                ],
+                room,
             )
         }
-        Some(index) => format!(
-            " {} docs · {} ¶ · {} entities",
-            group(index.docs.len()),
-            group(index.para_count()),
-            group(index.entities.entities.len())
-        ),
-        None => progress_text(state, width / 2),
+        None => widest_fitting(progress_texts(state), room),
     };
-    let right = "? help  q quit ";
     let (message, message_style) = match &state.message {
         Some(m) => (sanitize_line(m).into_owned(), theme.count()),
         None => (String::new(), theme.dim()),
     };
-    let room = width.saturating_sub(display_width(&left) + display_width(right) + 2);
-    let message = truncate_to_width(&message, room);
-    let pad = width
-        .saturating_sub(display_width(&left) + display_width(&message) + display_width(right) + 2);
+    let message = truncate_to_width(&message, room.saturating_sub(display_width(&left)));
+    let pad = room.saturating_sub(display_width(&left) + display_width(&message));
     let line = Line::from(vec![
         Span::styled(left, theme.secondary()),
         Span::raw("  "),
         Span::styled(message, message_style),
         Span::raw(" ".repeat(pad)),
-        Span::styled(right, theme.dim()),
+        Span::styled(HINTS, theme.dim()),
     ]);
     frame.render_widget(Paragraph::new(line), area);
 }
 
-/// `indexing ████░░░░ 3,400/10,000 docs · 34 MB/s · ETA 2 s`
-fn progress_text(state: &State, room: usize) -> String {
+/// The first of `candidates` (most detailed first) that fits in `room`
+/// columns, else the last one cut to fit.
+fn widest_fitting(candidates: Vec<String>, room: usize) -> String {
+    let last = candidates.last().cloned().unwrap_or_default();
+    candidates
+        .into_iter()
+        .find(|c| display_width(c) <= room)
+        .unwrap_or_else(|| truncate_to_width(&last, room))
+}
+
+/// Indexing progress, most detailed first:
+/// `indexing ████░░░░░░ 3,400/10,000 docs · 34.0 MB/s · ETA 2 s`, then
+/// without the unit, the rate, and the ETA in turn.
+fn progress_texts(state: &State) -> Vec<String> {
     let loading = &state.loading;
     let elapsed = loading.started.elapsed().as_secs_f64().max(0.001);
+    let eta = |fraction: f64| {
+        if fraction > 0.0 {
+            elapsed * (1.0 - fraction) / fraction
+        } else {
+            0.0
+        }
+    };
     let Some(total) = loading.docs_total else {
         let files = loading.files.files_total.load(Ordering::Relaxed);
         let read = loading.files.files_read.load(Ordering::Relaxed).min(files);
         if files == 0 {
-            return format!(" reading files… {elapsed:.1} s");
+            return vec![format!(" reading files… {elapsed:.1} s")];
         }
         let fraction = read as f64 / files as f64;
-        let eta = if read > 0 {
-            elapsed * (1.0 - fraction) / fraction
-        } else {
-            0.0
-        };
-        let text = format!(
-            " reading {} {}/{} files · ETA {eta:.0} s",
-            bar(fraction),
-            group(read),
-            group(files)
-        );
-        return truncate_to_width(&text, room.max(20));
+        let counts = format!("{} {}/{}", bar(fraction), group(read), group(files));
+        let eta = eta(fraction);
+        return vec![
+            format!(" reading {counts} files · ETA {eta:.0} s"),
+            format!(" reading {counts} · ETA {eta:.0} s"),
+            format!(" reading {counts}"),
+        ];
     };
     let done = loading
         .progress
@@ -84,20 +110,14 @@ fn progress_text(state: &State, room: usize) -> String {
     } else {
         done as f64 / total as f64
     };
-    let eta = if fraction > 0.0 {
-        elapsed * (1.0 - fraction) / fraction
-    } else {
-        0.0
-    };
-    let text = format!(
-        " indexing {} {}/{} docs · {:.1} MB/s · ETA {:.0} s",
-        bar(fraction),
-        group(done),
-        group(total),
-        rate,
-        eta
-    );
-    truncate_to_width(&text, room.max(20))
+    let counts = format!("{} {}/{}", bar(fraction), group(done), group(total));
+    let eta = eta(fraction);
+    vec![
+        format!(" indexing {counts} docs · {rate:.1} MB/s · ETA {eta:.0} s"),
+        format!(" indexing {counts} · {rate:.1} MB/s · ETA {eta:.0} s"),
+        format!(" indexing {counts} · ETA {eta:.0} s"),
+        format!(" indexing {counts}"),
+    ]
 }
 
 /// A ten-cell progress bar.
