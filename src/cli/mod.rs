@@ -8,6 +8,7 @@ mod show;
 mod stats;
 
 use std::io::Write;
+use std::mem::ManuallyDrop;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use std::time::Instant;
@@ -131,14 +132,7 @@ pub fn run(cli: Cli) -> ExitCode {
             with_index(&paths, &options).and_then(|index| bench::run(&index, &queries, json))
         }),
         Some(Command::Stats { paths, json }) => {
-            let started = Instant::now();
-            load_corpus(&paths, &options).and_then(|corpus| {
-                let load_time = started.elapsed();
-                let mut index = build(corpus);
-                index.timings.load = load_time;
-                report_skipped(&index);
-                stats::run(&index, json)
-            })
+            with_index(&paths, &options).and_then(|index| stats::run(&index, json))
         }
     };
     match outcome {
@@ -226,14 +220,17 @@ fn plain_io_error(err: &std::io::Error) -> String {
     }
 }
 
-fn with_index(paths: &[PathBuf], options: &LoadOptions) -> Result<Index, CliError> {
+/// The index of `paths`, never freed: a headless command ends right after
+/// using it, and the system takes it back at exit faster than freeing it piece
+/// by piece (a fifth of a second per 100 MB of corpus).
+fn with_index(paths: &[PathBuf], options: &LoadOptions) -> Result<ManuallyDrop<Index>, CliError> {
     let started = Instant::now();
     let corpus = load_corpus(paths, options)?;
     let load_time = started.elapsed();
     let mut index = build(corpus);
     index.timings.load = load_time;
     report_skipped(&index);
-    Ok(index)
+    Ok(ManuallyDrop::new(index))
 }
 
 /// Skipped files and decoding notices go to stderr, never silently dropped.
