@@ -72,32 +72,26 @@ impl PostingList {
         &self.paras
     }
 
-    /// The encoded positions from entry `i` to the end of the list.
-    fn encoded_from(&self, i: usize) -> Entries<'_> {
-        let mut entries = Entries {
-            bytes: &self.positions[self.samples[i / SAMPLE] as usize..],
-        };
-        for _ in 0..i % SAMPLE {
-            entries.skip_entry();
+    /// A reader of the list's entries that is cheapest when they are read in
+    /// ascending order, as queries do.
+    pub fn cursor(&self) -> Cursor<'_> {
+        Cursor {
+            list: self,
+            at: 0,
+            entries: Entries {
+                bytes: &self.positions,
+            },
         }
-        entries
     }
 
     /// The positions of the term in the `i`-th paragraph of this list, ascending.
     pub fn positions_at(&self, i: usize) -> Vec<u32> {
-        let mut out = Vec::with_capacity(2);
-        let mut entries = self.encoded_from(i);
-        let mut position = 0u32;
-        while let Some(delta) = entries.next_in_entry(out.is_empty()) {
-            position += delta;
-            out.push(position);
-        }
-        out
+        self.cursor().positions_at(i)
     }
 
     /// How often the term occurs in the `i`-th paragraph.
     pub fn term_freq_at(&self, i: usize) -> u32 {
-        self.encoded_from(i).skip_entry()
+        self.cursor().term_freq_at(i)
     }
 
     /// The paragraphs of entries `range` of the list with the term's frequency
@@ -106,14 +100,11 @@ impl PostingList {
         &self,
         range: std::ops::Range<usize>,
     ) -> impl Iterator<Item = (u32, u32)> + '_ {
-        let mut entries = if range.is_empty() {
-            Entries { bytes: &[] }
-        } else {
-            self.encoded_from(range.start)
-        };
-        self.paras[range]
+        let mut cursor = self.cursor();
+        self.paras[range.clone()]
             .iter()
-            .map(move |&para| (para, entries.skip_entry()))
+            .zip(range)
+            .map(move |(&para, i)| (para, cursor.term_freq_at(i)))
     }
 
     /// The entries of the list whose paragraphs fall in `paras`.
@@ -130,6 +121,53 @@ impl PostingList {
 
     pub fn heap_bytes(&self) -> usize {
         (self.paras.capacity() + self.samples.capacity()) * 4 + self.positions.capacity()
+    }
+}
+
+/// Entries of one list read in any order: reading entry `i` after entry `j < i`
+/// of the same [`SAMPLE`] block skips only the entries between them, so a walk
+/// forward through the list decodes each entry once.
+pub struct Cursor<'a> {
+    list: &'a PostingList,
+    /// The entry `entries` starts at.
+    at: usize,
+    entries: Entries<'a>,
+}
+
+impl Cursor<'_> {
+    /// Moves to the start of entry `i`: forward within its block, else from
+    /// the block's offset sample.
+    fn seek(&mut self, i: usize) {
+        if i < self.at || i / SAMPLE > self.at / SAMPLE {
+            self.at = i / SAMPLE * SAMPLE;
+            self.entries = Entries {
+                bytes: &self.list.positions[self.list.samples[i / SAMPLE] as usize..],
+            };
+        }
+        while self.at < i {
+            self.entries.skip_entry();
+            self.at += 1;
+        }
+    }
+
+    /// How often the term occurs in the `i`-th paragraph of the list.
+    pub fn term_freq_at(&mut self, i: usize) -> u32 {
+        self.seek(i);
+        self.at += 1;
+        self.entries.skip_entry()
+    }
+
+    /// The positions of the term in the `i`-th paragraph of the list, ascending.
+    pub fn positions_at(&mut self, i: usize) -> Vec<u32> {
+        self.seek(i);
+        self.at += 1;
+        let mut out = Vec::with_capacity(2);
+        let mut position = 0u32;
+        while let Some(delta) = self.entries.next_in_entry(out.is_empty()) {
+            position += delta;
+            out.push(position);
+        }
+        out
     }
 }
 
@@ -356,6 +394,14 @@ mod tests {
                 prop_assert_eq!(&list.positions_at(i), ps);
                 prop_assert_eq!(list.term_freq_at(i), ps.len() as u32);
                 prop_assert_eq!(list.find(*para), Some(i));
+            }
+            // One cursor, entries read forward, backward and repeated.
+            let mut cursor = list.cursor();
+            for k in [a, b, a, a + 1, b + 17, 0, b] {
+                if let Some((_, ps)) = entries.get(k) {
+                    prop_assert_eq!(cursor.term_freq_at(k), ps.len() as u32);
+                    prop_assert_eq!(&cursor.positions_at(k), ps);
+                }
             }
             let range = a.min(b).min(entries.len())..a.max(b).min(entries.len());
             let got: Vec<(u32, u32)> = list.iter_term_freqs_in(range.clone()).collect();

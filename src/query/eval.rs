@@ -341,8 +341,10 @@ fn intersect(
                 Source::Term { term, weight } => {
                     let list = index.postings(*term);
                     let idf = bm25.idf(list.doc_freq());
-                    let score = |k: usize, p: u32| {
-                        weight * bm25.score(idf, list.term_freq_at(k), index.para_len(p))
+                    // Entries are scored in ascending order: one cursor reads them.
+                    let mut freqs = list.cursor();
+                    let mut score = |k: usize, p: u32| {
+                        weight * bm25.score(idf, freqs.term_freq_at(k), index.para_len(p))
                     };
                     if probe {
                         for &p in &candidates {
@@ -628,17 +630,19 @@ fn phrase_matches(index: &Index, ids: &[u32], weight: f32) -> Scored {
         .map(|&id| bm25.idf(index.postings(id).doc_freq()))
         .collect();
     let anchor = index.postings(ids[rarest]);
+    // Paragraphs are visited in ascending order: one cursor per list reads them.
+    let mut anchor_cursor = anchor.cursor();
+    let mut cursors: Vec<_> = ids.iter().map(|&id| index.postings(id).cursor()).collect();
     let mut out = Vec::new();
     'para: for (i, &para) in anchor.paras().iter().enumerate() {
         let mut positions = Vec::with_capacity(ids.len());
-        for &id in ids {
-            let list = index.postings(id);
-            match list.find(para) {
-                Some(k) => positions.push(list.positions_at(k)),
+        for (&id, cursor) in ids.iter().zip(&mut cursors) {
+            match index.postings(id).find(para) {
+                Some(k) => positions.push(cursor.positions_at(k)),
                 None => continue 'para,
             }
         }
-        let starts = anchor
+        let starts = anchor_cursor
             .positions_at(i)
             .into_iter()
             .filter_map(|p| p.checked_sub(rarest as u32));
