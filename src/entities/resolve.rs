@@ -291,6 +291,8 @@ pub struct Resolver {
     figure_keys: FxHashMap<(EntityKind, u32), u32>,
     /// Item index of each mention of the document being added (`NONE`: skipped).
     item_of: Vec<u32>,
+    /// Name parts of the people the document being added names.
+    doc_parts: FxHashSet<u32>,
 }
 
 impl Resolver {
@@ -302,8 +304,10 @@ impl Resolver {
             definitions,
             figure_keys,
             item_of,
+            doc_parts,
         } = self;
         item_of.clear();
+        let first_item = items.len();
         for m in mentions {
             item_of.push(NONE);
             let Some(p) = doc.paragraphs.get(m.para as usize) else {
@@ -354,6 +358,7 @@ impl Resolver {
                 inferred: m.inferred,
             });
         }
+        keep_maybes_naming_people(forms, items, first_item, item_of, doc_parts);
         for (k, m) in mentions.iter().enumerate() {
             if let Some(a) = m.alias_of
                 && let Some(&j) = item_of.get(a as usize)
@@ -377,6 +382,51 @@ impl Resolver {
     }
 }
 
+/// Sentence-initial common words (cue `Maybe`) stay only as parts of names of
+/// people the same document names (`Power` after `Samantha Power`): decided as
+/// each document is added, so the others are never kept. Renumbers `item_of`.
+fn keep_maybes_naming_people(
+    forms: &mut Forms,
+    items: &mut Vec<Item>,
+    first_item: usize,
+    item_of: &mut [u32],
+    doc_parts: &mut FxHashSet<u32>,
+) {
+    let added = &items[first_item..];
+    if !added.iter().any(|it| it.cue == Cue::Maybe) {
+        return;
+    }
+    doc_parts.clear();
+    for it in added {
+        if it.kind == EntityKind::Person && it.cue <= Cue::Weak {
+            let parts = forms.parts(it.surface);
+            if parts.len() >= 2 {
+                doc_parts.extend(parts.iter().copied());
+            }
+        }
+    }
+    // Survivors move down over the dropped, keeping their order.
+    let mut new_index = vec![NONE; items.len() - first_item];
+    let mut kept = first_item;
+    for i in first_item..items.len() {
+        let mut it = items[i];
+        if it.cue == Cue::Maybe {
+            let (key, _) = forms.name_info(it.surface);
+            if !doc_parts.contains(&key) {
+                continue;
+            }
+            it.cue = Cue::Unknown;
+        }
+        items[kept] = it;
+        new_index[i - first_item] = kept as u32;
+        kept += 1;
+    }
+    items.truncate(kept);
+    for slot in item_of.iter_mut().filter(|slot| **slot != NONE) {
+        *slot = new_index[*slot as usize - first_item];
+    }
+}
+
 fn resolve_items(
     docs: &[Document],
     items: &mut Vec<Item>,
@@ -388,38 +438,12 @@ fn resolve_items(
     let n = items.len();
     let is_name = |k: EntityKind| !matches!(k, EntityKind::Date | EntityKind::Quantity);
 
-    // Sentence-initial common words stay only as parts of names used in the same document.
-    let mut doc_parts: FxHashSet<(u32, u32)> = FxHashSet::default();
-    for it in items.iter() {
-        if it.kind == EntityKind::Person && it.cue <= Cue::Weak {
-            let parts = forms.parts(it.surface);
-            if parts.len() >= 2 {
-                doc_parts.extend(parts.iter().map(|&p| (it.doc, p)));
-            }
-        }
-    }
-    let mut alive: Vec<bool> = vec![true; n];
-    for (i, it) in items.iter_mut().enumerate() {
-        if it.cue == Cue::Maybe {
-            let (key, _) = forms.name_info(it.surface);
-            if doc_parts.contains(&(it.doc, key)) {
-                it.cue = Cue::Unknown;
-            } else {
-                alive[i] = false;
-            }
-        }
-    }
-    drop(doc_parts);
-
     let items = &*items;
     let mut uf = Uf::new(n);
     // Same key (value for dates and figures), same gazetteer entry.
     let mut by_key: FxHashMap<u32, usize> = FxHashMap::default();
     let mut by_canon: FxHashMap<u32, usize> = FxHashMap::default();
     for (i, it) in items.iter().enumerate() {
-        if !alive[i] {
-            continue;
-        }
         match by_key.get(&it.key) {
             Some(&j) => uf.union(i, j),
             None => {
@@ -446,7 +470,7 @@ fn resolve_items(
     let mut by_org: FxHashMap<u32, usize> = FxHashMap::default();
     let mut org_keys: FxHashMap<u32, u32> = FxHashMap::default();
     for (i, it) in items.iter().enumerate() {
-        if !alive[i] || it.kind != EntityKind::Organization {
+        if it.kind != EntityKind::Organization {
             continue;
         }
         let key = match org_keys.get(&it.surface) {
@@ -469,8 +493,7 @@ fn resolve_items(
     drop((by_org, org_keys));
     // Unknown mentions of a gazetteer name take its entry too.
     for (i, it) in items.iter().enumerate() {
-        if alive[i]
-            && it.cue == Cue::Unknown
+        if it.cue == Cue::Unknown
             && is_name(it.kind)
             && let Some(c) = it.canon()
             && let Some(&j) = by_canon.get(&c)
@@ -481,10 +504,7 @@ fn resolve_items(
     drop(by_canon);
     // Definitions.
     for &(i, j) in definitions {
-        let (i, j) = (i as usize, j as usize);
-        if alive[i] && alive[j] {
-            uf.union(i, j);
-        }
+        uf.union(i as usize, j as usize);
     }
 
     let forms = &*forms;
@@ -510,7 +530,7 @@ fn resolve_items(
     };
 
     // Cluster-level merges.
-    let cl = Clusters::new(&mut uf, &alive);
+    let cl = Clusters::new(&mut uf, n);
     struct Info<'f> {
         root: usize,
         kind: EntityKind,
@@ -905,7 +925,7 @@ fn resolve_items(
     }
 
     // Build entities.
-    let cl = Clusters::new(&mut uf, &alive);
+    let cl = Clusters::new(&mut uf, n);
     // Clusters become entities independently: in parallel.
     let build = |members: &[u32]| -> Option<Entity> {
         let (mut kind, best) = kind_of(members);
@@ -989,7 +1009,7 @@ fn resolve_items(
     EntityTable::new(entities)
 }
 
-/// Alive mentions grouped by union-find root: roots ascending, members ascending.
+/// Mentions grouped by union-find root: roots ascending, members ascending.
 struct Clusters {
     roots: Vec<usize>,
     /// `members[starts[k]..starts[k + 1]]` belong to `roots[k]`.
@@ -998,14 +1018,11 @@ struct Clusters {
 }
 
 impl Clusters {
-    fn new(uf: &mut Uf, alive: &[bool]) -> Self {
-        let n = alive.len();
-        let mut root_of = vec![u32::MAX; n];
+    fn new(uf: &mut Uf, n: usize) -> Self {
+        let root_of: Vec<u32> = (0..n).map(|i| uf.find(i) as u32).collect();
         let mut sizes = vec![0u32; n];
-        for i in (0..n).filter(|&i| alive[i]) {
-            let r = uf.find(i);
-            root_of[i] = r as u32;
-            sizes[r] += 1;
+        for &r in &root_of {
+            sizes[r as usize] += 1;
         }
         let mut roots = Vec::new();
         let mut starts = Vec::new();
@@ -1022,10 +1039,8 @@ impl Clusters {
         starts.push(total);
         let mut members = vec![0u32; total];
         for (i, &r) in root_of.iter().enumerate() {
-            if r != u32::MAX {
-                members[next[r as usize] as usize] = i as u32;
-                next[r as usize] += 1;
-            }
+            members[next[r as usize] as usize] = i as u32;
+            next[r as usize] += 1;
         }
         Clusters {
             roots,
@@ -1198,6 +1213,41 @@ fn canonical_name(kind: EntityKind, aliases: &[(String, u32)]) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn table(texts: &[&str]) -> EntityTable {
+        let docs: Vec<Document> = texts
+            .iter()
+            .enumerate()
+            .map(|(i, t)| {
+                let name = format!("{i}.txt");
+                Document::from_text(name.clone().into(), name, (*t).to_owned(), Vec::new())
+            })
+            .collect();
+        let tagger = crate::entities::Tagger::new();
+        let mentions: Vec<Vec<Mention>> = docs.iter().map(|d| tagger.tag_document(d)).collect();
+        resolve(&docs, &mentions)
+    }
+
+    #[test]
+    fn a_sentence_initial_common_word_names_someone_only_where_they_are_named() {
+        let t = table(&[
+            "Samantha Power spoke in Geneva on Monday.\n\nPower said the talks would go on.",
+            "Power is what the talks were about.\n\nPower shifted again after the vote.",
+        ]);
+        let power = t
+            .entities
+            .iter()
+            .find(|e| e.aliases.iter().any(|(a, _)| a == "Samantha Power"))
+            .expect("Samantha Power");
+        let docs: Vec<u32> = power.mentions.iter().map(|m| m.doc).collect();
+        assert_eq!(docs, [0, 0], "{:?}", power.aliases);
+        assert!(
+            t.entities
+                .iter()
+                .all(|e| e.mentions.iter().all(|m| m.doc == 0)),
+            "a bare `Power` in document 1 became an entity"
+        );
+    }
 
     #[test]
     fn variants() {
