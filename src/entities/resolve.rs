@@ -105,18 +105,48 @@ struct Item {
     /// The bare inner form (`NONE` when there is none).
     core: u32,
     value: u32,
-    /// Identity key: `name_key` for names, kind and value for dates and figures.
-    key: u32,
-    /// Gazetteer entry of the surface form (`NONE` when unknown).
-    canon: u32,
     kind: EntityKind,
     cue: Cue,
     inferred: bool,
 }
 
+/// Figure keys: `kind#value` string ids by kind and value (or surface) id.
+type FigureKeys = FxHashMap<(EntityKind, u32), u32>;
+
+// An item's key and gazetteer entry are looked up, not stored: they follow from
+// its form and were computed when it was added, and a million mentions are 8 MB
+// lighter without them.
 impl Item {
-    fn canon(&self) -> Option<u32> {
-        (self.canon != NONE).then_some(self.canon)
+    fn is_figure(&self) -> bool {
+        matches!(self.kind, EntityKind::Date | EntityKind::Quantity)
+    }
+
+    /// What a figure's key is made of: its value, else its surface.
+    fn basis(&self) -> u32 {
+        if self.value == NONE {
+            self.surface
+        } else {
+            self.value
+        }
+    }
+
+    /// Identity key: `name_key` for names, kind and value for dates and figures.
+    fn key(&self, forms: &Forms, figure_keys: &FigureKeys) -> u32 {
+        if self.is_figure() {
+            figure_keys[&(self.kind, self.basis())]
+        } else {
+            forms.name_key[self.surface as usize]
+        }
+    }
+
+    /// Gazetteer entry of a name's surface form.
+    fn canon(&self, forms: &Forms) -> Option<u32> {
+        let canon = if self.is_figure() {
+            NONE
+        } else {
+            forms.canon[self.surface as usize]
+        };
+        (canon != NONE).then_some(canon)
     }
 }
 
@@ -288,7 +318,7 @@ pub struct Resolver {
     items: Vec<Item>,
     /// Definitions (`Name (ACR)`): pairs of item indices.
     definitions: Vec<(u32, u32)>,
-    figure_keys: FxHashMap<(EntityKind, u32), u32>,
+    figure_keys: FigureKeys,
     /// Item index of each mention of the document being added (`NONE`: skipped).
     item_of: Vec<u32>,
     /// Name parts of the people the document being added names.
@@ -323,27 +353,7 @@ impl Resolver {
                 .and_then(|c| p.text.get(c.clone()))
                 .map_or(NONE, |c| forms.intern_surface(c));
             let value = m.value.as_deref().map_or(NONE, |v| forms.intern(v));
-            let (key, canon) = match m.kind {
-                EntityKind::Date | EntityKind::Quantity => {
-                    let basis = if value == NONE { surface } else { value };
-                    let key = match figure_keys.get(&(m.kind, basis)) {
-                        Some(&key) => key,
-                        None => {
-                            let text = format!("{}#{}", m.kind.as_str(), forms.str(basis));
-                            let key = forms.intern(&text);
-                            figure_keys.insert((m.kind, basis), key);
-                            key
-                        }
-                    };
-                    (key, NONE)
-                }
-                _ => {
-                    let (key, canon) = forms.name_info(surface);
-                    (key, canon.unwrap_or(NONE))
-                }
-            };
-            *item_of.last_mut().expect("pushed") = items.len() as u32;
-            items.push(Item {
+            let item = Item {
                 doc: d,
                 para: m.para,
                 start: m.range.start as u32,
@@ -351,12 +361,21 @@ impl Resolver {
                 surface,
                 core,
                 value,
-                key,
-                canon,
                 kind: m.kind,
                 cue: m.cue,
                 inferred: m.inferred,
-            });
+            };
+            // Keys computed now, for `Item::key` and `Item::canon` to look up.
+            if item.is_figure() {
+                let basis = item.basis();
+                figure_keys.entry((m.kind, basis)).or_insert_with(|| {
+                    forms.intern(&format!("{}#{}", m.kind.as_str(), forms.str(basis)))
+                });
+            } else {
+                forms.name_info(surface);
+            }
+            *item_of.last_mut().expect("pushed") = items.len() as u32;
+            items.push(item);
         }
         keep_maybes_naming_people(forms, items, first_item, item_of, doc_parts);
         for (k, m) in mentions.iter().enumerate() {
@@ -376,9 +395,10 @@ impl Resolver {
             mut forms,
             mut items,
             definitions,
+            figure_keys,
             ..
         } = self;
-        resolve_items(docs, &mut items, &mut forms, &definitions)
+        resolve_items(docs, &mut items, &mut forms, &definitions, &figure_keys)
     }
 }
 
@@ -432,6 +452,7 @@ fn resolve_items(
     items: &mut Vec<Item>,
     forms: &mut Forms,
     definitions: &[(u32, u32)],
+    figure_keys: &FigureKeys,
 ) -> EntityTable {
     let gaz = gazetteer();
     add_lowercase_surnames(docs, items, forms);
@@ -444,15 +465,16 @@ fn resolve_items(
     let mut by_key: FxHashMap<u32, usize> = FxHashMap::default();
     let mut by_canon: FxHashMap<u32, usize> = FxHashMap::default();
     for (i, it) in items.iter().enumerate() {
-        match by_key.get(&it.key) {
+        let key = it.key(forms, figure_keys);
+        match by_key.get(&key) {
             Some(&j) => uf.union(i, j),
             None => {
-                by_key.insert(it.key, i);
+                by_key.insert(key, i);
             }
         }
         if is_name(it.kind)
             && it.cue != Cue::Unknown
-            && let Some(c) = it.canon()
+            && let Some(c) = it.canon(forms)
         {
             let (_, ck) = gaz.canonicals[c as usize];
             if ck == it.kind {
@@ -495,7 +517,7 @@ fn resolve_items(
     for (i, it) in items.iter().enumerate() {
         if it.cue == Cue::Unknown
             && is_name(it.kind)
-            && let Some(c) = it.canon()
+            && let Some(c) = it.canon(forms)
             && let Some(&j) = by_canon.get(&c)
         {
             uf.union(i, j);
@@ -539,6 +561,7 @@ fn resolve_items(
         forms: Vec<&'f str>,
         docs: Vec<u32>,
     }
+    let has_canon = |it: &Item| it.canon(forms).is_some();
     let clusters: Vec<(usize, &[u32])> = cl.iter().collect();
     let infos: Vec<Info> = clusters
         .into_par_iter()
@@ -560,7 +583,7 @@ fn resolve_items(
                 root,
                 kind,
                 cue,
-                gaz: m.iter().any(|&i| items[i as usize].canon != NONE),
+                gaz: m.iter().any(|&i| has_canon(&items[i as usize])),
                 forms,
                 docs,
             }
@@ -926,6 +949,7 @@ fn resolve_items(
 
     // Build entities.
     let cl = Clusters::new(&mut uf, n);
+    drop(uf);
     // Clusters become entities independently: in parallel.
     let build = |members: &[u32]| -> Option<Entity> {
         let (mut kind, best) = kind_of(members);
@@ -1145,7 +1169,7 @@ fn add_lowercase_surnames(docs: &[Document], items: &mut Vec<Item>, forms: &mut 
     for (d, pi, st, i) in hits {
         let text = &docs[d as usize].paragraphs[pi as usize].text;
         let surface = forms.intern(&text[st..i]);
-        let (key, canon) = forms.name_info(surface);
+        forms.name_info(surface);
         items.push(Item {
             doc: d,
             para: pi,
@@ -1154,8 +1178,6 @@ fn add_lowercase_surnames(docs: &[Document], items: &mut Vec<Item>, forms: &mut 
             surface,
             core: NONE,
             value: NONE,
-            key,
-            canon: canon.unwrap_or(NONE),
             kind: EntityKind::Person,
             cue: Cue::Unknown,
             inferred: false,
