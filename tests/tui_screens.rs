@@ -282,3 +282,50 @@ fn corpus_summary_shortens_before_the_key_hints_are_cut() {
         );
     }
 }
+
+/// Rate and ETA count from when indexing began, not from start-up; once every
+/// document is tagged the line says what is left instead of "ETA 0 s".
+#[test]
+fn indexing_rate_counts_from_the_start_of_indexing() {
+    use dossier::corpus::load_seeds;
+    use std::sync::atomic::Ordering;
+    use std::time::{Duration, Instant};
+    let first_look = Arc::new(build(load_seeds()));
+    let status_line = |done: usize, indexing_for: Duration| {
+        let progress = Arc::new(BuildProgress::default());
+        progress.docs_done.store(done, Ordering::Relaxed);
+        progress.bytes_done.store(20_000_000, Ordering::Relaxed);
+        let mut state = State::new(progress, Rect::new(0, 0, 120, 24));
+        state.loading.docs_total = Some(10_000);
+        state.set_index(Arc::clone(&first_look), false);
+        // Start-up was just now: a rate counted from it would be thousands of MB/s.
+        let now = Instant::now();
+        state.loading.indexing_started = Some(now.checked_sub(indexing_for).expect("uptime"));
+        let mut terminal = Terminal::new(TestBackend::new(120, 24)).unwrap();
+        terminal
+            .draw(|f| draw(&state, &Theme::monochrome(), f))
+            .unwrap();
+        let buffer = terminal.backend().buffer();
+        (0..120)
+            .map(|x| buffer[(x, 23)].symbol().to_owned())
+            .collect::<String>()
+    };
+    let rate = |line: &str| -> f64 {
+        let before = line.split(" MB/s").next().unwrap_or_default();
+        before
+            .rsplit(' ')
+            .next()
+            .unwrap_or_default()
+            .parse()
+            .unwrap_or(0.0)
+    };
+    // 20 MB in 2 s of indexing: 10 MB/s (a little less, as the clock moves on);
+    // half done, so about 2 s left.
+    let halfway = status_line(5_000, Duration::from_secs(2));
+    assert!((9.0..=10.0).contains(&rate(&halfway)), "{halfway:?}");
+    assert!(halfway.contains("MB/s · ETA 2 s"), "{halfway:?}");
+    let tagged = status_line(10_000, Duration::from_secs(4));
+    assert!((4.5..=5.0).contains(&rate(&tagged)), "{tagged:?}");
+    assert!(tagged.contains("10,000/10,000 docs · "), "{tagged:?}");
+    assert!(tagged.contains("MB/s · finishing…"), "{tagged:?}");
+}

@@ -57,6 +57,7 @@ pub fn apply(state: &mut State, msg: Msg, worker: &QueryWorker) -> bool {
         },
         Msg::Loaded { docs, bytes } => {
             state.loading.docs_total = Some(docs);
+            state.loading.indexing_started = Some(std::time::Instant::now());
             state.loading.bytes_total = bytes;
         }
         Msg::Indexed { index, complete } => {

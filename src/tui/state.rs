@@ -39,6 +39,9 @@ pub struct Loading {
     pub progress: Arc<BuildProgress>,
     /// Known once the files are read.
     pub docs_total: Option<usize>,
+    /// When the files were read and indexing began: its rate and ETA count
+    /// from here, not from start-up.
+    pub indexing_started: Option<Instant>,
     pub bytes_total: usize,
     pub files: Arc<LoadProgress>,
 }
@@ -115,6 +118,7 @@ impl State {
                 started: Instant::now(),
                 progress,
                 docs_total: None,
+                indexing_started: None,
                 bytes_total: 0,
                 files: Arc::new(LoadProgress::default()),
             },

@@ -1,6 +1,7 @@
 //! The status line: corpus size or indexing progress, messages, and the help key.
 
 use std::sync::atomic::Ordering;
+use std::time::Instant;
 
 use ratatui::Frame;
 use ratatui::layout::Rect;
@@ -75,8 +76,9 @@ fn widest_fitting(candidates: Vec<String>, room: usize) -> String {
 /// without the unit, the rate, and the ETA in turn.
 fn progress_texts(state: &State) -> Vec<String> {
     let loading = &state.loading;
-    let elapsed = loading.started.elapsed().as_secs_f64().max(0.001);
-    let eta = |fraction: f64| {
+    let seconds = |since: Instant| since.elapsed().as_secs_f64().max(0.001);
+    // Time left at the pace of the phase so far.
+    let eta = |fraction: f64, elapsed: f64| {
         if fraction > 0.0 {
             elapsed * (1.0 - fraction) / fraction
         } else {
@@ -84,6 +86,7 @@ fn progress_texts(state: &State) -> Vec<String> {
         }
     };
     let Some(total) = loading.docs_total else {
+        let elapsed = seconds(loading.started);
         let files = loading.files.files_total.load(Ordering::Relaxed);
         let read = loading.files.files_read.load(Ordering::Relaxed).min(files);
         if files == 0 {
@@ -91,7 +94,7 @@ fn progress_texts(state: &State) -> Vec<String> {
         }
         let fraction = read as f64 / files as f64;
         let counts = format!("{} {}/{}", bar(fraction), group(read), group(files));
-        let eta = eta(fraction);
+        let eta = eta(fraction, elapsed);
         return vec![
             format!(" reading {counts} files · ETA {eta:.0} s"),
             format!(" reading {counts} · ETA {eta:.0} s"),
@@ -103,6 +106,7 @@ fn progress_texts(state: &State) -> Vec<String> {
         .docs_done
         .load(Ordering::Relaxed)
         .min(total);
+    let elapsed = seconds(loading.indexing_started.unwrap_or(loading.started));
     let bytes = loading.progress.bytes_done.load(Ordering::Relaxed);
     let rate = bytes as f64 / elapsed / 1e6;
     let fraction = if total == 0 {
@@ -111,11 +115,16 @@ fn progress_texts(state: &State) -> Vec<String> {
         done as f64 / total as f64
     };
     let counts = format!("{} {}/{}", bar(fraction), group(done), group(total));
-    let eta = eta(fraction);
+    // Every document tagged: what is left is merging names and postings.
+    let eta = if done == total {
+        "finishing…".to_owned()
+    } else {
+        format!("ETA {:.0} s", eta(fraction, elapsed))
+    };
     vec![
-        format!(" indexing {counts} docs · {rate:.1} MB/s · ETA {eta:.0} s"),
-        format!(" indexing {counts} · {rate:.1} MB/s · ETA {eta:.0} s"),
-        format!(" indexing {counts} · ETA {eta:.0} s"),
+        format!(" indexing {counts} docs · {rate:.1} MB/s · {eta}"),
+        format!(" indexing {counts} · {rate:.1} MB/s · {eta}"),
+        format!(" indexing {counts} · {eta}"),
         format!(" indexing {counts}"),
     ]
 }
