@@ -341,7 +341,8 @@ fn intersect(
                 Source::Term { term, weight } => {
                     let list = index.postings(*term);
                     let idf = bm25.idf(list.doc_freq());
-                    // Entries are scored in ascending order: one cursor reads them.
+                    // Entries are scored mostly in ascending order: one cursor
+                    // reads them, skipping forward instead of seeking each one.
                     let mut freqs = list.cursor();
                     let mut score = |k: usize, p: u32| {
                         weight * bm25.score(idf, freqs.term_freq_at(k), index.para_len(p))
@@ -631,10 +632,9 @@ fn phrase_matches(index: &Index, ids: &[u32], weight: f32) -> Scored {
         .collect();
     let anchor = index.postings(ids[rarest]);
     // Paragraphs are visited in ascending order: one cursor per list reads them.
-    let mut anchor_cursor = anchor.cursor();
     let mut cursors: Vec<_> = ids.iter().map(|&id| index.postings(id).cursor()).collect();
     let mut out = Vec::new();
-    'para: for (i, &para) in anchor.paras().iter().enumerate() {
+    'para: for &para in anchor.paras() {
         let mut positions = Vec::with_capacity(ids.len());
         for (&id, cursor) in ids.iter().zip(&mut cursors) {
             match index.postings(id).find(para) {
@@ -642,10 +642,9 @@ fn phrase_matches(index: &Index, ids: &[u32], weight: f32) -> Scored {
                 None => continue 'para,
             }
         }
-        let starts = anchor_cursor
-            .positions_at(i)
-            .into_iter()
-            .filter_map(|p| p.checked_sub(rarest as u32));
+        let starts = positions[rarest]
+            .iter()
+            .filter_map(|&p| p.checked_sub(rarest as u32));
         let count = starts
             .filter(|&start| {
                 positions
