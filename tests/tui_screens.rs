@@ -149,6 +149,9 @@ fn hostile_text_never_reaches_the_screen_as_controls() {
         .unwrap();
     let shown = terminal.backend().to_string();
     assert!(shown.contains("␛]52"), "{shown}");
+    // One document is "1 document", not "1 documents".
+    assert!(shown.contains("┌ 1 document ─"), "{shown}");
+    assert!(shown.contains(" 1 doc · "), "{shown}");
     for c in shown.chars() {
         assert!(
             !c.is_control() || c == '\n',

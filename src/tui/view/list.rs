@@ -18,7 +18,10 @@ pub fn draw(state: &State, theme: &Theme, area: Rect, frame: &mut Frame) {
     let title = match (&state.index, state.filter_active()) {
         (None, _) => " documents ".to_owned(),
         (Some(_), true) => format!(" {} matching ", group(state.list_len())),
-        (Some(index), false) => format!(" {} documents ", group(index.docs.len())),
+        (Some(index), false) => match index.docs.len() {
+            1 => " 1 document ".to_owned(),
+            n => format!(" {} documents ", group(n)),
+        },
     };
     let block = Block::default()
         .borders(Borders::ALL)

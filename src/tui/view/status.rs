@@ -31,8 +31,14 @@ pub fn draw(state: &State, theme: &Theme, area: Rect, frame: &mut Frame) {
             widest_fitting(candidates, room)
         }
         Some(index) => {
-            let docs = format!(" {} docs", group(index.docs.len()));
-            let entities = format!(" · {} entities", group(index.entities.entities.len()));
+            let (docs, entities) = (index.docs.len(), index.entities.entities.len());
+            let plural = |n: usize| if n == 1 { "" } else { "s" };
+            let docs = format!(" {} doc{}", group(docs), plural(docs));
+            let entities = format!(
+                " · {} entit{}",
+                group(entities),
+                if entities == 1 { "y" } else { "ies" }
+            );
             let paras = format!(" · {} ¶", group(index.para_count()));
             widest_fitting(
                 vec![
