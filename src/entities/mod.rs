@@ -51,6 +51,11 @@ impl EntityKind {
         EntityKind::Quantity,
     ];
 
+    /// Dates and quantities: entities by value, not by name.
+    pub fn is_figure(self) -> bool {
+        matches!(self, EntityKind::Date | EntityKind::Quantity)
+    }
+
     pub fn as_str(self) -> &'static str {
         match self {
             EntityKind::Person => "person",

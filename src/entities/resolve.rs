@@ -117,10 +117,6 @@ type FigureKeys = FxHashMap<(EntityKind, u32), u32>;
 // its form and were computed when it was added, and a million mentions are 8 MB
 // lighter without them.
 impl Item {
-    fn is_figure(&self) -> bool {
-        matches!(self.kind, EntityKind::Date | EntityKind::Quantity)
-    }
-
     /// What a figure's key is made of: its value, else its surface.
     fn basis(&self) -> u32 {
         if self.value == NONE {
@@ -132,7 +128,7 @@ impl Item {
 
     /// Identity key: `name_key` for names, kind and value for dates and figures.
     fn key(&self, forms: &Forms, figure_keys: &FigureKeys) -> u32 {
-        if self.is_figure() {
+        if self.kind.is_figure() {
             figure_keys[&(self.kind, self.basis())]
         } else {
             forms.name_key[self.surface as usize]
@@ -141,7 +137,7 @@ impl Item {
 
     /// Gazetteer entry of a name's surface form.
     fn canon(&self, forms: &Forms) -> Option<u32> {
-        let canon = if self.is_figure() {
+        let canon = if self.kind.is_figure() {
             NONE
         } else {
             forms.canon[self.surface as usize]
@@ -366,7 +362,7 @@ impl Resolver {
                 inferred: m.inferred,
             };
             // Keys computed now, for `Item::key` and `Item::canon` to look up.
-            if item.is_figure() {
+            if item.kind.is_figure() {
                 let basis = item.basis();
                 figure_keys.entry((m.kind, basis)).or_insert_with(|| {
                     forms.intern(&format!("{}#{}", m.kind.as_str(), forms.str(basis)))
@@ -457,7 +453,7 @@ fn resolve_items(
     let gaz = gazetteer();
     add_lowercase_surnames(docs, items, forms);
     let n = items.len();
-    let is_name = |k: EntityKind| !matches!(k, EntityKind::Date | EntityKind::Quantity);
+    let is_name = |k: EntityKind| !k.is_figure();
 
     let items = &*items;
     let mut uf = Uf::new(n);
@@ -1197,7 +1193,7 @@ fn capitalise(w: &str) -> String {
 /// first on ties. Dates and figures: the most frequent form.
 fn canonical_name(kind: EntityKind, aliases: &[(String, u32)]) -> String {
     let gaz = gazetteer();
-    if matches!(kind, EntityKind::Date | EntityKind::Quantity) {
+    if kind.is_figure() {
         return aliases[0].0.clone();
     }
     for (a, _) in aliases {

@@ -22,15 +22,18 @@ use super::tokens::{HYPHEN_PARTICLES, Tok, tokenize};
 use super::{Cue, EntityKind, Mention};
 use crate::corpus::{Document, ParaKind};
 
-static URL: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?:[hH][tT][tT][pP][sS]?://|[wW][wW][wW]\.)[^\s]+|[A-Za-z0-9_.+-]+@[A-Za-z0-9_-]+(?:\.[A-Za-z0-9_-]+)+|(?-u:\b)[A-Za-z0-9_-]+(?:\.[A-Za-z0-9_-]+)*\.(?:com|org|net|ca|uk|gov|edu|io|info|de|fr)(?-u:\b)(?:/[^\s]*)?")
-        .expect("url regex")
-});
-
-/// Top-level domains [`URL`] knows, each after a ".".
-const URL_TLDS: [&[u8]; 11] = [
-    b"com", b"org", b"net", b"ca", b"uk", b"gov", b"edu", b"io", b"info", b"de", b"fr",
+/// Top-level domains [`URL`] knows as bare domains (`reuters.com`), each after a ".".
+const URL_TLDS: [&str; 11] = [
+    "com", "org", "net", "ca", "uk", "gov", "edu", "io", "info", "de", "fr",
 ];
+
+static URL: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"(?:[hH][tT][tT][pP][sS]?://|[wW][wW][wW]\.)[^\s]+|[A-Za-z0-9_.+-]+@[A-Za-z0-9_-]+(?:\.[A-Za-z0-9_-]+)+|(?-u:\b)[A-Za-z0-9_-]+(?:\.[A-Za-z0-9_-]+)*\.(?:{})(?-u:\b)(?:/[^\s]*)?",
+        URL_TLDS.join("|")
+    ))
+    .expect("url regex")
+});
 
 /// Whether `text` has what every [`URL`] match needs: "://", "@", "www." or a
 /// known domain after a ".". Most paragraphs have none, and the regex costs
@@ -43,7 +46,7 @@ fn may_hold_url(text: &str) -> bool {
         _ => {
             let after = &bytes[i + 1..];
             (i >= 3 && bytes[i - 3..i].eq_ignore_ascii_case(b"www"))
-                || URL_TLDS.iter().any(|tld| after.starts_with(tld))
+                || URL_TLDS.iter().any(|tld| after.starts_with(tld.as_bytes()))
         }
     })
 }

@@ -5,7 +5,6 @@ use std::collections::{HashMap, HashSet};
 
 use super::parse::{Clause as QueryClause, Query};
 use crate::corpus::ParaKind;
-use crate::entities::EntityKind;
 use crate::index::{Bm25, Expansion, Index, MatchQuality};
 
 /// A hit on a title or file name lifts its document above all text-only hits.
@@ -577,8 +576,7 @@ fn alias_entities(index: &Index, term: &str, expansions: &[Expansion]) -> Vec<us
         .take_while(|&(_, score)| score >= 0.99)
         .filter(|&(id, _)| {
             let entity = &index.entities.entities[id];
-            !matches!(entity.kind, EntityKind::Date | EntityKind::Quantity)
-                && adds_spellings(index, entity, expansions)
+            !entity.kind.is_figure() && adds_spellings(index, entity, expansions)
         })
         .map(|(id, _)| id)
         .take(3)

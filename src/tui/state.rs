@@ -629,9 +629,7 @@ impl State {
                         .any(|h| h.start < m.range.end && m.range.start < h.end)
                 })
             });
-            let named = mentions
-                .iter()
-                .find(|m| !matches!(m.kind, EntityKind::Date | EntityKind::Quantity));
+            let named = mentions.iter().find(|m| !m.kind.is_figure());
             focused
                 .or(in_hit)
                 .or(named)
@@ -716,7 +714,7 @@ fn mentions_of(index: &Index, doc: u32) -> Vec<Vec<MentionSpan>> {
 fn top_entities_per_doc(index: &Index) -> Vec<Vec<(usize, u32)>> {
     let mut counts: Vec<HashMap<usize, u32>> = vec![HashMap::new(); index.docs.len()];
     for (id, e) in index.entities.entities.iter().enumerate() {
-        if matches!(e.kind, EntityKind::Date | EntityKind::Quantity) {
+        if e.kind.is_figure() {
             continue;
         }
         for m in &e.mentions {

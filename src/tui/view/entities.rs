@@ -8,7 +8,7 @@ use ratatui::widgets::{Block, Borders, Paragraph};
 
 use super::Theme;
 use super::filter::draw_input;
-use super::status::group;
+use super::status::{group, plural};
 use crate::query::snippet;
 use crate::text::{display_width, sanitize_line, truncate_to_width};
 use crate::tui::entities_view::EntityRow;
@@ -104,7 +104,6 @@ pub fn draw(state: &State, theme: &Theme, panes: &Panes, frame: &mut Frame) {
     frame.render_widget(block, panes.reader);
     let width = inner.width as usize;
     let mut lines: Vec<Line> = Vec::new();
-    let plural = |n: usize| if n == 1 { "" } else { "s" };
     let (mentions, docs) = (e.mentions.len(), e.doc_count());
     let mut header = format!(
         "{} · {} mention{} in {} document{}",

@@ -6,7 +6,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
 use super::Theme;
-use super::status::group;
+use super::status::{group, plural};
 use crate::text::{display_width, sanitize_line, truncate_to_width};
 use crate::tui::input::Input;
 use crate::tui::state::{Focus, State};
@@ -52,10 +52,6 @@ fn summary(state: &State) -> String {
         }
         _ => "searching…".into(),
     }
-}
-
-fn plural(n: usize) -> &'static str {
-    if n == 1 { "" } else { "s" }
 }
 
 /// A one-line input with a prompt, placeholder, right-aligned note and cursor.

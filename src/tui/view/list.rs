@@ -9,7 +9,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Paragraph};
 
 use super::Theme;
-use super::status::group;
+use super::status::{group, plural};
 use crate::text::{display_width, sanitize_line, truncate_to_width};
 use crate::tui::state::{Focus, State};
 
@@ -18,10 +18,10 @@ pub fn draw(state: &State, theme: &Theme, area: Rect, frame: &mut Frame) {
     let title = match (&state.index, state.filter_active()) {
         (None, _) => " documents ".to_owned(),
         (Some(_), true) => format!(" {} matching ", group(state.list_len())),
-        (Some(index), false) => match index.docs.len() {
-            1 => " 1 document ".to_owned(),
-            n => format!(" {} documents ", group(n)),
-        },
+        (Some(index), false) => {
+            let n = index.docs.len();
+            format!(" {} document{} ", group(n), plural(n))
+        }
     };
     let block = Block::default()
         .borders(Borders::ALL)

@@ -32,7 +32,6 @@ pub fn draw(state: &State, theme: &Theme, area: Rect, frame: &mut Frame) {
         }
         Some(index) => {
             let (docs, entities) = (index.docs.len(), index.entities.entities.len());
-            let plural = |n: usize| if n == 1 { "" } else { "s" };
             let docs = format!(" {} doc{}", group(docs), plural(docs));
             let entities = format!(
                 " · {} entit{}",
@@ -139,6 +138,11 @@ fn progress_texts(state: &State) -> Vec<String> {
 fn bar(fraction: f64) -> String {
     let filled = (fraction.clamp(0.0, 1.0) * 10.0).round() as usize;
     format!("{}{}", "█".repeat(filled), "░".repeat(10 - filled))
+}
+
+/// The plural "s" of a count: "1 doc", "2 docs".
+pub fn plural(n: usize) -> &'static str {
+    if n == 1 { "" } else { "s" }
 }
 
 /// 12345 → "12,345".
