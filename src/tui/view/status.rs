@@ -123,6 +123,9 @@ fn progress_texts(state: &State) -> Vec<String> {
     // Every document tagged: what is left is merging names and postings.
     let eta = if done == total {
         "finishing…".to_owned()
+    } else if done == 0 {
+        // No pace yet to reckon from.
+        "ETA …".to_owned()
     } else {
         format!("ETA {:.0} s", eta(fraction, elapsed))
     };
