@@ -168,6 +168,15 @@ impl Uf {
             self.0[a.max(b)] = a.min(b) as u32;
         }
     }
+    /// Each element's root, in the union-find's own array. A parent is never
+    /// above its child (unions link the larger root to the smaller, halving
+    /// only shortens paths), so one ascending pass finds every parent's root first.
+    fn into_roots(mut self) -> Vec<u32> {
+        for i in 0..self.0.len() {
+            self.0[i] = self.0[self.0[i] as usize];
+        }
+        self.0
+    }
 }
 
 /// Whitespace-normalised surface form (NBSP included), possessive dropped.
@@ -547,405 +556,408 @@ fn resolve_items(
         (kind, best_cue)
     };
 
-    // Cluster-level merges.
-    let cl = Clusters::new(&mut uf, n);
-    struct Info<'f> {
-        root: usize,
-        kind: EntityKind,
-        cue: Cue,
-        gaz: bool,
-        forms: Vec<&'f str>,
-        docs: Vec<u32>,
-    }
-    let has_canon = |it: &Item| it.canon(forms).is_some();
-    let clusters: Vec<(usize, &[u32])> = cl.iter().collect();
-    let infos: Vec<Info> = clusters
-        .into_par_iter()
-        .filter(|(_, m)| is_name(items[m[0] as usize].kind))
-        .map(|(root, m)| {
-            // Ids first: a big cluster repeats few forms many times, and sorting
-            // integers costs no string compares.
-            let mut ids: Vec<u32> = m.iter().map(|&i| items[i as usize].surface).collect();
-            ids.sort_unstable();
-            ids.dedup();
-            let mut forms: Vec<&str> = ids.into_iter().map(form).collect();
-            forms.sort_unstable();
-            forms.dedup();
-            let mut docs: Vec<u32> = m.iter().map(|&i| items[i as usize].doc).collect();
-            docs.sort_unstable();
-            docs.dedup();
-            let (kind, cue) = kind_of(m);
-            Info {
-                root,
-                kind,
-                cue,
-                gaz: m.iter().any(|&i| has_canon(&items[i as usize])),
-                forms,
-                docs,
-            }
-        })
-        .collect();
-    drop(cl);
-    let mut merges: Vec<(usize, usize)> = Vec::new();
-
-    let person_like = |info: &Info| info.kind == EntityKind::Person && !info.gaz;
-    // (a)–(c) and (d)'s full-name variants read only the cluster summaries:
-    // they run side by side, and their merges are applied together.
-    let (org_merges, (full, name_merges)) = rayon::join(
-        || {
-            let mut merges: Vec<(usize, usize)> = Vec::new();
-            // (a) Acronyms from initials.
-            let mut by_initials: FxHashMap<String, Vec<usize>> = FxHashMap::default();
-            for (ci, info) in infos.iter().enumerate() {
-                if info.kind == EntityKind::Person {
-                    continue;
+    // Cluster-level merges. Their working sets (summaries, name indexes) are
+    // dropped at the block's end, before the entities are built beside the items.
+    {
+        // Cluster-level merges.
+        let cl = Clusters::new((0..n).map(|i| uf.find(i) as u32).collect());
+        struct Info<'f> {
+            root: usize,
+            kind: EntityKind,
+            cue: Cue,
+            gaz: bool,
+            forms: Vec<&'f str>,
+            docs: Vec<u32>,
+        }
+        let has_canon = |it: &Item| it.canon(forms).is_some();
+        let clusters: Vec<(usize, &[u32])> = cl.iter().collect();
+        let infos: Vec<Info> = clusters
+            .into_par_iter()
+            .filter(|(_, m)| is_name(items[m[0] as usize].kind))
+            .map(|(root, m)| {
+                // Ids first: a big cluster repeats few forms many times, and sorting
+                // integers costs no string compares.
+                let mut ids: Vec<u32> = m.iter().map(|&i| items[i as usize].surface).collect();
+                ids.sort_unstable();
+                ids.dedup();
+                let mut forms: Vec<&str> = ids.into_iter().map(form).collect();
+                forms.sort_unstable();
+                forms.dedup();
+                let mut docs: Vec<u32> = m.iter().map(|&i| items[i as usize].doc).collect();
+                docs.sort_unstable();
+                docs.dedup();
+                let (kind, cue) = kind_of(m);
+                Info {
+                    root,
+                    kind,
+                    cue,
+                    gaz: m.iter().any(|&i| has_canon(&items[i as usize])),
+                    forms,
+                    docs,
                 }
-                for f in &info.forms {
-                    let words: Vec<&str> = f.split(' ').collect();
-                    if words.len() < 2 {
+            })
+            .collect();
+        drop(cl);
+        let mut merges: Vec<(usize, usize)> = Vec::new();
+
+        let person_like = |info: &Info| info.kind == EntityKind::Person && !info.gaz;
+        // (a)–(c) and (d)'s full-name variants read only the cluster summaries:
+        // they run side by side, and their merges are applied together.
+        let (org_merges, (full, name_merges)) = rayon::join(
+            || {
+                let mut merges: Vec<(usize, usize)> = Vec::new();
+                // (a) Acronyms from initials.
+                let mut by_initials: FxHashMap<String, Vec<usize>> = FxHashMap::default();
+                for (ci, info) in infos.iter().enumerate() {
+                    if info.kind == EntityKind::Person {
                         continue;
                     }
-                    let mut keys = vec![initials(&words)];
-                    if words[0] == "The" {
-                        keys.push(initials(&words[1..]));
-                    }
-                    let all: Vec<&str> = words.iter().flat_map(|w| w.split('-')).collect();
-                    keys.push(
-                        all.iter()
-                            .filter_map(|w| w.chars().next())
-                            .filter(|c| c.is_alphabetic())
-                            .map(|c| c.to_ascii_uppercase())
-                            .collect(),
-                    );
-                    keys.sort();
-                    keys.dedup();
-                    for k in keys {
-                        if k.len() >= 2 {
-                            let v = by_initials.entry(k).or_default();
-                            if !v.contains(&ci) {
-                                v.push(ci);
+                    for f in &info.forms {
+                        let words: Vec<&str> = f.split(' ').collect();
+                        if words.len() < 2 {
+                            continue;
+                        }
+                        let mut keys = vec![initials(&words)];
+                        if words[0] == "The" {
+                            keys.push(initials(&words[1..]));
+                        }
+                        let all: Vec<&str> = words.iter().flat_map(|w| w.split('-')).collect();
+                        keys.push(
+                            all.iter()
+                                .filter_map(|w| w.chars().next())
+                                .filter(|c| c.is_alphabetic())
+                                .map(|c| c.to_ascii_uppercase())
+                                .collect(),
+                        );
+                        keys.sort();
+                        keys.dedup();
+                        for k in keys {
+                            if k.len() >= 2 {
+                                let v = by_initials.entry(k).or_default();
+                                if !v.contains(&ci) {
+                                    v.push(ci);
+                                }
                             }
                         }
                     }
                 }
-            }
-            for (ci, info) in infos.iter().enumerate() {
-                for f in &info.forms {
-                    if !is_acronym(f) {
-                        continue;
-                    }
-                    let a: String = f.replace('.', "");
-                    let a = a.strip_suffix('s').unwrap_or(&a);
-                    if let Some(c) = by_initials.get(a)
-                        && c.len() == 1
-                        && c[0] != ci
-                    {
-                        merges.push((info.root, infos[c[0]].root));
-                    }
-                }
-            }
-
-            // (b) Organisation suffixes: `Islamic Revolutionary Guard Corps-Quds Force` → `Quds Force`.
-            let mut org_forms: FxHashMap<String, usize> = FxHashMap::default();
-            for (ci, info) in infos.iter().enumerate() {
-                if info.kind == EntityKind::Organization {
+                for (ci, info) in infos.iter().enumerate() {
                     for f in &info.forms {
-                        let k = name_key(f);
-                        if k.contains(' ') {
-                            org_forms.insert(k, ci);
+                        if !is_acronym(f) {
+                            continue;
                         }
-                    }
-                }
-            }
-            for (ci, info) in infos.iter().enumerate() {
-                if info.kind != EntityKind::Organization {
-                    continue;
-                }
-                for f in &info.forms {
-                    let k = name_key(f);
-                    for (pos, ch) in k.char_indices() {
-                        if ch == ' ' || ch == '-' {
-                            let tail = &k[pos + 1..];
-                            if let Some(&cj) = org_forms.get(tail)
-                                && cj != ci
-                            {
-                                merges.push((info.root, infos[cj].root));
-                                break;
-                            }
-                        }
-                    }
-                }
-            }
-
-            // (c) Single words naming a unique multi-word organisation by its last word (`Times`).
-            let mut last_word: FxHashMap<String, Vec<usize>> = FxHashMap::default();
-            for (ci, info) in infos.iter().enumerate() {
-                // Places too, by a head word: `the Delta` for `Niger Delta`.
-                let place_head = info.kind == EntityKind::Place
-                    && info.forms.iter().any(|f| {
-                        f.rsplit(' ')
-                            .next()
-                            .is_some_and(|w| super::cues::PLACE_HEADS.contains(&w))
-                    });
-                if info.kind == EntityKind::Organization || place_head {
-                    for f in &info.forms {
-                        let k = name_key(f);
-                        if let Some((_, last)) = k.rsplit_once(' ') {
-                            let v = last_word.entry(last.to_owned()).or_default();
-                            if !v.contains(&ci) {
-                                v.push(ci);
-                            }
-                        }
-                    }
-                }
-            }
-            // ... or by its first word (`Kestrel` for `Kestrel Mining Corporation`).
-            let mut first_word: FxHashMap<String, Vec<usize>> = FxHashMap::default();
-            for (ci, info) in infos.iter().enumerate() {
-                if info.kind == EntityKind::Organization {
-                    for f in &info.forms {
-                        let k = name_key(f);
-                        if let Some((first, _)) = k.split_once(' ')
-                            && !gaz.is_common(first)
-                            && !gaz.is_demonym(&capitalise(first))
+                        let a: String = f.replace('.', "");
+                        let a = a.strip_suffix('s').unwrap_or(&a);
+                        if let Some(c) = by_initials.get(a)
+                            && c.len() == 1
+                            && c[0] != ci
                         {
-                            let v = first_word.entry(first.to_owned()).or_default();
-                            if !v.contains(&ci) {
-                                v.push(ci);
+                            merges.push((info.root, infos[c[0]].root));
+                        }
+                    }
+                }
+
+                // (b) Organisation suffixes: `Islamic Revolutionary Guard Corps-Quds Force` → `Quds Force`.
+                let mut org_forms: FxHashMap<String, usize> = FxHashMap::default();
+                for (ci, info) in infos.iter().enumerate() {
+                    if info.kind == EntityKind::Organization {
+                        for f in &info.forms {
+                            let k = name_key(f);
+                            if k.contains(' ') {
+                                org_forms.insert(k, ci);
                             }
                         }
                     }
                 }
-            }
-            for info in &infos {
-                if info.gaz
-                    || (info.cue == Cue::Strong && info.kind != EntityKind::Organization)
-                    || info.kind == EntityKind::Place
-                    || info.forms.iter().any(|f| name_key(f).contains(' '))
-                {
-                    continue;
+                for (ci, info) in infos.iter().enumerate() {
+                    if info.kind != EntityKind::Organization {
+                        continue;
+                    }
+                    for f in &info.forms {
+                        let k = name_key(f);
+                        for (pos, ch) in k.char_indices() {
+                            if ch == ' ' || ch == '-' {
+                                let tail = &k[pos + 1..];
+                                if let Some(&cj) = org_forms.get(tail)
+                                    && cj != ci
+                                {
+                                    merges.push((info.root, infos[cj].root));
+                                    break;
+                                }
+                            }
+                        }
+                    }
                 }
-                let k = name_key(info.forms[0]);
-                if let Some(c) = first_word.get(&k)
-                    && c.len() == 1
-                    && infos[c[0]].root != info.root
-                {
-                    merges.push((info.root, infos[c[0]].root));
+
+                // (c) Single words naming a unique multi-word organisation by its last word (`Times`).
+                let mut last_word: FxHashMap<String, Vec<usize>> = FxHashMap::default();
+                for (ci, info) in infos.iter().enumerate() {
+                    // Places too, by a head word: `the Delta` for `Niger Delta`.
+                    let place_head = info.kind == EntityKind::Place
+                        && info.forms.iter().any(|f| {
+                            f.rsplit(' ')
+                                .next()
+                                .is_some_and(|w| super::cues::PLACE_HEADS.contains(&w))
+                        });
+                    if info.kind == EntityKind::Organization || place_head {
+                        for f in &info.forms {
+                            let k = name_key(f);
+                            if let Some((_, last)) = k.rsplit_once(' ') {
+                                let v = last_word.entry(last.to_owned()).or_default();
+                                if !v.contains(&ci) {
+                                    v.push(ci);
+                                }
+                            }
+                        }
+                    }
                 }
-            }
-            for info in &infos {
-                if info.gaz || info.kind == EntityKind::Person || info.kind == EntityKind::Place {
-                    continue;
+                // ... or by its first word (`Kestrel` for `Kestrel Mining Corporation`).
+                let mut first_word: FxHashMap<String, Vec<usize>> = FxHashMap::default();
+                for (ci, info) in infos.iter().enumerate() {
+                    if info.kind == EntityKind::Organization {
+                        for f in &info.forms {
+                            let k = name_key(f);
+                            if let Some((first, _)) = k.split_once(' ')
+                                && !gaz.is_common(first)
+                                && !gaz.is_demonym(&capitalise(first))
+                            {
+                                let v = first_word.entry(first.to_owned()).or_default();
+                                if !v.contains(&ci) {
+                                    v.push(ci);
+                                }
+                            }
+                        }
+                    }
                 }
-                if info.forms.iter().all(|f| !name_key(f).contains(' ')) {
+                for info in &infos {
+                    if info.gaz
+                        || (info.cue == Cue::Strong && info.kind != EntityKind::Organization)
+                        || info.kind == EntityKind::Place
+                        || info.forms.iter().any(|f| name_key(f).contains(' '))
+                    {
+                        continue;
+                    }
                     let k = name_key(info.forms[0]);
-                    if let Some(c) = last_word.get(&k)
+                    if let Some(c) = first_word.get(&k)
                         && c.len() == 1
                         && infos[c[0]].root != info.root
                     {
                         merges.push((info.root, infos[c[0]].root));
                     }
                 }
-            }
-
-            merges
-        },
-        || {
-            // (d) People: full-name variants, then single names.
-            let mut full: Vec<(usize, Vec<String>)> = Vec::new();
-            for (ci, info) in infos.iter().enumerate() {
-                if !person_like(info) {
-                    continue;
-                }
-                for f in &info.forms {
-                    let parts = name_parts(f);
-                    if parts.len() >= 2 {
-                        full.push((ci, parts));
+                for info in &infos {
+                    if info.gaz || info.kind == EntityKind::Person || info.kind == EntityKind::Place
+                    {
+                        continue;
+                    }
+                    if info.forms.iter().all(|f| !name_key(f).contains(' ')) {
+                        let k = name_key(info.forms[0]);
+                        if let Some(c) = last_word.get(&k)
+                            && c.len() == 1
+                            && infos[c[0]].root != info.root
+                        {
+                            merges.push((info.root, infos[c[0]].root));
+                        }
                     }
                 }
-            }
-            let mut block: FxHashMap<String, Vec<usize>> = FxHashMap::default();
-            for (fi, (_, parts)) in full.iter().enumerate() {
-                block
-                    .entry(phonetic_key(parts.last().expect("parts")))
-                    .or_default()
-                    .push(fi);
-            }
-            // A block is compared pairwise; a coarse key on a big corpus can gather
-            // thousands of names, so giant blocks are split by the first name's initial.
-            let mut blocks: Vec<Vec<usize>> = Vec::new();
-            for fis in block.into_values() {
-                if fis.len() <= MAX_BLOCK {
-                    blocks.push(fis);
-                    continue;
+
+                merges
+            },
+            || {
+                // (d) People: full-name variants, then single names.
+                let mut full: Vec<(usize, Vec<String>)> = Vec::new();
+                for (ci, info) in infos.iter().enumerate() {
+                    if !person_like(info) {
+                        continue;
+                    }
+                    for f in &info.forms {
+                        let parts = name_parts(f);
+                        if parts.len() >= 2 {
+                            full.push((ci, parts));
+                        }
+                    }
                 }
-                let mut split: FxHashMap<Option<char>, Vec<usize>> = FxHashMap::default();
-                for fi in fis {
-                    split
-                        .entry(full[fi].1[0].chars().next())
+                let mut block: FxHashMap<String, Vec<usize>> = FxHashMap::default();
+                for (fi, (_, parts)) in full.iter().enumerate() {
+                    block
+                        .entry(phonetic_key(parts.last().expect("parts")))
                         .or_default()
                         .push(fi);
                 }
-                blocks.extend(split.into_values());
-            }
-            let pairs: Vec<(usize, usize)> = blocks
-                .par_iter()
-                .flat_map_iter(|fis| {
-                    let mut merges = Vec::new();
-                    for (x, &fa) in fis.iter().enumerate() {
-                        for &fb in &fis[x + 1..] {
-                            let (ca, pa) = &full[fa];
-                            let (cb, pb) = &full[fb];
-                            if ca == cb {
-                                continue;
-                            }
-                            let (short, long) = if pa.len() <= pb.len() {
-                                (pa, pb)
-                            } else {
-                                (pb, pa)
-                            };
-                            let same = if short.len() == long.len() {
-                                short.iter().zip(long).all(|(a, b)| parts_similar(a, b))
-                            } else {
-                                // A middle name or initial more: same first and last, rest in order.
-                                parts_similar(&short[0], &long[0])
-                                    && parts_similar(
-                                        short.last().expect("p"),
-                                        long.last().expect("p"),
-                                    )
-                                    || short.len() >= 2
-                                        && long[long.len() - short.len()..]
-                                            .iter()
-                                            .zip(short.iter())
-                                            .all(|(a, b)| parts_similar(a, b))
-                            };
-                            if same {
-                                merges.push((infos[*ca].root, infos[*cb].root));
-                            }
-                        }
-                    }
-                    merges
-                })
-                .collect();
-            (full, pairs)
-        },
-    );
-    merges.extend(org_merges);
-    merges.extend(name_merges);
-    for &(a, b) in &merges {
-        uf.union(a, b);
-    }
-    merges.clear();
-
-    // Single names: the one full name (same document first) whose first or last part it is.
-    let mut part_index: FxHashMap<String, Vec<usize>> = FxHashMap::default();
-    for (fi, (_, parts)) in full.iter().enumerate() {
-        for p in parts {
-            let v = part_index.entry(phonetic_key(p)).or_default();
-            if v.last() != Some(&fi) {
-                v.push(fi);
-            }
-        }
-    }
-    // No union happens until every pick is made, so roots are fixed: found
-    // once, they let the clusters be matched in parallel.
-    let info_roots: Vec<usize> = infos.iter().map(|info| uf.find(info.root)).collect();
-    let mut root_docs: FxHashMap<usize, Vec<u32>> = FxHashMap::default();
-    for (info, &root) in infos.iter().zip(&info_roots) {
-        root_docs.entry(root).or_default().extend(&info.docs);
-    }
-    let single_picks: Vec<(usize, usize)> = infos
-        .par_iter()
-        .zip(&info_roots)
-        .filter_map(|(info, &own)| {
-            if info.gaz || (info.kind == EntityKind::Place && info.cue == Cue::Strong) {
-                return None;
-            }
-            let singles: Vec<Vec<String>> = info
-                .forms
-                .iter()
-                .map(|f| name_parts(f))
-                .filter(|p| p.len() == 1)
-                .collect();
-            if singles.is_empty() || info.forms.iter().any(|f| name_parts(f).len() > 1) {
-                return None;
-            }
-            let word = &singles[0][0];
-            if word.chars().count() < 3 {
-                return None;
-            }
-            let given = gaz.is_given_name(&capitalise(word));
-            let mut cands: Vec<(usize, bool)> = Vec::new();
-            if let Some(v) = part_index.get(&phonetic_key(word)) {
-                for &fi in v {
-                    let (ci, parts) = &full[fi];
-                    let r = info_roots[*ci];
-                    if r == own || cands.iter().any(|c| c.0 == r) {
+                // A block is compared pairwise; a coarse key on a big corpus can gather
+                // thousands of names, so giant blocks are split by the first name's initial.
+                let mut blocks: Vec<Vec<usize>> = Vec::new();
+                for fis in block.into_values() {
+                    if fis.len() <= MAX_BLOCK {
+                        blocks.push(fis);
                         continue;
                     }
-                    // Surname; or, when the word is no common given name, the first name
-                    // (`Saddam`) or a longer middle name (`Lula`).
-                    let middle = &parts[1..parts.len() - 1];
-                    let ok = parts_similar(word, parts.last().expect("p"))
-                        || (!given && parts_similar(word, &parts[0]))
-                        || (!given && word.len() >= 4 && middle.iter().any(|m| m == word));
-                    if ok {
-                        let same_doc = root_docs
-                            .get(&r)
-                            .is_some_and(|ds| ds.iter().any(|d| info.docs.contains(d)));
-                        cands.push((r, same_doc));
+                    let mut split: FxHashMap<Option<char>, Vec<usize>> = FxHashMap::default();
+                    for fi in fis {
+                        split
+                            .entry(full[fi].1[0].chars().next())
+                            .or_default()
+                            .push(fi);
                     }
+                    blocks.extend(split.into_values());
                 }
-            }
-            let local: Vec<&(usize, bool)> = cands.iter().filter(|c| c.1).collect();
-            let pick = if local.len() == 1 {
-                Some(local[0].0)
-            } else if local.is_empty() && cands.len() == 1 {
-                Some(cands[0].0)
-            } else {
-                None
-            };
-            pick.map(|r| (info.root, r))
-        })
-        .collect();
-    merges.extend(single_picks);
-    // Single names among themselves: `Suleimani` and `Soleimani` alone.
-    let singles: Vec<(usize, String)> = infos
-        .iter()
-        .filter(|i| person_like(i) && i.forms.iter().all(|f| name_parts(f).len() == 1))
-        .map(|i| (i.root, name_parts(i.forms[0]).pop().unwrap_or_default()))
-        .collect();
-    // Keyed by first letter too: `parts_similar` requires the same first letter.
-    let mut sblock: FxHashMap<(String, Option<char>), Vec<usize>> = FxHashMap::default();
-    for (k, (_, w)) in singles.iter().enumerate() {
-        sblock
-            .entry((phonetic_key(w), w.chars().next()))
-            .or_default()
-            .push(k);
-    }
-    for v in sblock.values() {
-        for (x, &a) in v.iter().enumerate() {
-            for &b in &v[x + 1..] {
-                if singles[a]
-                    .1
-                    .chars()
-                    .count()
-                    .min(singles[b].1.chars().count())
-                    >= 5
-                    && parts_similar(&singles[a].1, &singles[b].1)
-                {
-                    merges.push((singles[a].0, singles[b].0));
+                let pairs: Vec<(usize, usize)> = blocks
+                    .par_iter()
+                    .flat_map_iter(|fis| {
+                        let mut merges = Vec::new();
+                        for (x, &fa) in fis.iter().enumerate() {
+                            for &fb in &fis[x + 1..] {
+                                let (ca, pa) = &full[fa];
+                                let (cb, pb) = &full[fb];
+                                if ca == cb {
+                                    continue;
+                                }
+                                let (short, long) = if pa.len() <= pb.len() {
+                                    (pa, pb)
+                                } else {
+                                    (pb, pa)
+                                };
+                                let same = if short.len() == long.len() {
+                                    short.iter().zip(long).all(|(a, b)| parts_similar(a, b))
+                                } else {
+                                    // A middle name or initial more: same first and last, rest in order.
+                                    parts_similar(&short[0], &long[0])
+                                        && parts_similar(
+                                            short.last().expect("p"),
+                                            long.last().expect("p"),
+                                        )
+                                        || short.len() >= 2
+                                            && long[long.len() - short.len()..]
+                                                .iter()
+                                                .zip(short.iter())
+                                                .all(|(a, b)| parts_similar(a, b))
+                                };
+                                if same {
+                                    merges.push((infos[*ca].root, infos[*cb].root));
+                                }
+                            }
+                        }
+                        merges
+                    })
+                    .collect();
+                (full, pairs)
+            },
+        );
+        merges.extend(org_merges);
+        merges.extend(name_merges);
+        for &(a, b) in &merges {
+            uf.union(a, b);
+        }
+        merges.clear();
+
+        // Single names: the one full name (same document first) whose first or last part it is.
+        let mut part_index: FxHashMap<String, Vec<usize>> = FxHashMap::default();
+        for (fi, (_, parts)) in full.iter().enumerate() {
+            for p in parts {
+                let v = part_index.entry(phonetic_key(p)).or_default();
+                if v.last() != Some(&fi) {
+                    v.push(fi);
                 }
             }
         }
+        // No union happens until every pick is made, so roots are fixed: found
+        // once, they let the clusters be matched in parallel.
+        let info_roots: Vec<usize> = infos.iter().map(|info| uf.find(info.root)).collect();
+        let mut root_docs: FxHashMap<usize, Vec<u32>> = FxHashMap::default();
+        for (info, &root) in infos.iter().zip(&info_roots) {
+            root_docs.entry(root).or_default().extend(&info.docs);
+        }
+        let single_picks: Vec<(usize, usize)> = infos
+            .par_iter()
+            .zip(&info_roots)
+            .filter_map(|(info, &own)| {
+                if info.gaz || (info.kind == EntityKind::Place && info.cue == Cue::Strong) {
+                    return None;
+                }
+                let singles: Vec<Vec<String>> = info
+                    .forms
+                    .iter()
+                    .map(|f| name_parts(f))
+                    .filter(|p| p.len() == 1)
+                    .collect();
+                if singles.is_empty() || info.forms.iter().any(|f| name_parts(f).len() > 1) {
+                    return None;
+                }
+                let word = &singles[0][0];
+                if word.chars().count() < 3 {
+                    return None;
+                }
+                let given = gaz.is_given_name(&capitalise(word));
+                let mut cands: Vec<(usize, bool)> = Vec::new();
+                if let Some(v) = part_index.get(&phonetic_key(word)) {
+                    for &fi in v {
+                        let (ci, parts) = &full[fi];
+                        let r = info_roots[*ci];
+                        if r == own || cands.iter().any(|c| c.0 == r) {
+                            continue;
+                        }
+                        // Surname; or, when the word is no common given name, the first name
+                        // (`Saddam`) or a longer middle name (`Lula`).
+                        let middle = &parts[1..parts.len() - 1];
+                        let ok = parts_similar(word, parts.last().expect("p"))
+                            || (!given && parts_similar(word, &parts[0]))
+                            || (!given && word.len() >= 4 && middle.iter().any(|m| m == word));
+                        if ok {
+                            let same_doc = root_docs
+                                .get(&r)
+                                .is_some_and(|ds| ds.iter().any(|d| info.docs.contains(d)));
+                            cands.push((r, same_doc));
+                        }
+                    }
+                }
+                let local: Vec<&(usize, bool)> = cands.iter().filter(|c| c.1).collect();
+                let pick = if local.len() == 1 {
+                    Some(local[0].0)
+                } else if local.is_empty() && cands.len() == 1 {
+                    Some(cands[0].0)
+                } else {
+                    None
+                };
+                pick.map(|r| (info.root, r))
+            })
+            .collect();
+        merges.extend(single_picks);
+        // Single names among themselves: `Suleimani` and `Soleimani` alone.
+        let singles: Vec<(usize, String)> = infos
+            .iter()
+            .filter(|i| person_like(i) && i.forms.iter().all(|f| name_parts(f).len() == 1))
+            .map(|i| (i.root, name_parts(i.forms[0]).pop().unwrap_or_default()))
+            .collect();
+        // Keyed by first letter too: `parts_similar` requires the same first letter.
+        let mut sblock: FxHashMap<(String, Option<char>), Vec<usize>> = FxHashMap::default();
+        for (k, (_, w)) in singles.iter().enumerate() {
+            sblock
+                .entry((phonetic_key(w), w.chars().next()))
+                .or_default()
+                .push(k);
+        }
+        for v in sblock.values() {
+            for (x, &a) in v.iter().enumerate() {
+                for &b in &v[x + 1..] {
+                    if singles[a]
+                        .1
+                        .chars()
+                        .count()
+                        .min(singles[b].1.chars().count())
+                        >= 5
+                        && parts_similar(&singles[a].1, &singles[b].1)
+                    {
+                        merges.push((singles[a].0, singles[b].0));
+                    }
+                }
+            }
+        }
+        for &(a, b) in &merges {
+            uf.union(a, b);
+        }
     }
-    for &(a, b) in &merges {
-        uf.union(a, b);
-    }
-
     // Build entities.
-    let cl = Clusters::new(&mut uf, n);
-    drop(uf);
+    let cl = Clusters::new(uf.into_roots());
     // Clusters become entities independently: in parallel.
     let build = |members: &[u32]| -> Option<Entity> {
         let (mut kind, best) = kind_of(members);
@@ -1038,21 +1050,22 @@ struct Clusters {
 }
 
 impl Clusters {
-    fn new(uf: &mut Uf, n: usize) -> Self {
-        let root_of: Vec<u32> = (0..n).map(|i| uf.find(i) as u32).collect();
-        let mut sizes = vec![0u32; n];
+    /// From each mention's root. One array counts each root's members and then
+    /// becomes its next free slot, so a million mentions take three arrays, not four.
+    fn new(root_of: Vec<u32>) -> Self {
+        let mut next = vec![0u32; root_of.len()];
         for &r in &root_of {
-            sizes[r as usize] += 1;
+            next[r as usize] += 1;
         }
         let mut roots = Vec::new();
         let mut starts = Vec::new();
-        let mut next = vec![0u32; n];
         let mut total = 0;
-        for (r, &size) in sizes.iter().enumerate() {
+        for (r, slot) in next.iter_mut().enumerate() {
+            let size = *slot;
             if size > 0 {
                 roots.push(r);
                 starts.push(total);
-                next[r] = total as u32;
+                *slot = total as u32;
                 total += size as usize;
             }
         }
@@ -1244,6 +1257,36 @@ mod tests {
         let tagger = crate::entities::Tagger::new();
         let mentions: Vec<Vec<Mention>> = docs.iter().map(|d| tagger.tag_document(d)).collect();
         resolve(&docs, &mentions)
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn clusters_group_every_element_under_its_root(
+            n in 1usize..60,
+            unions in proptest::collection::vec((0usize..60, 0usize..60), 0..80),
+        ) {
+            let mut uf = Uf::new(n);
+            for &(a, b) in &unions {
+                uf.union(a % n, b % n);
+            }
+            // Finding compresses paths: the pass gets the array as unions left it.
+            let as_left = Uf(uf.0.clone());
+            let found: Vec<u32> = (0..n).map(|i| uf.find(i) as u32).collect();
+            let by_find = Clusters::new(found.clone());
+            let by_pass = Clusters::new(as_left.into_roots());
+            proptest::prop_assert_eq!(&by_find.members, &by_pass.members);
+            proptest::prop_assert_eq!(&by_find.roots, &by_pass.roots);
+            let mut seen = 0;
+            for (root, members) in by_pass.iter() {
+                proptest::prop_assert!(members.windows(2).all(|w| w[0] < w[1]));
+                proptest::prop_assert_eq!(members[0] as usize, root);
+                for &m in members {
+                    proptest::prop_assert_eq!(found[m as usize] as usize, root);
+                }
+                seen += members.len();
+            }
+            proptest::prop_assert_eq!(seen, n);
+        }
     }
 
     #[test]
