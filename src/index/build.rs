@@ -19,6 +19,24 @@ const CHUNKS_PER_THREAD: usize = 4;
 /// Waves of chunks are merged before the next starts, bounding the memory held
 /// in unmerged partial postings.
 const WAVES: usize = 4;
+/// The last wave is this fraction of a wave, or less.
+const LAST_WAVE_SHARE: usize = 4;
+
+/// The documents of each wave, in order. The last wave's merge is the one no
+/// indexing hides, so the last wave is a small one.
+fn waves(docs: usize, threads: usize) -> Vec<std::ops::Range<usize>> {
+    let chunk_docs = docs
+        .div_ceil(threads * CHUNKS_PER_THREAD * WAVES)
+        .clamp(8, 4096);
+    let wave_docs = chunk_docs * threads * CHUNKS_PER_THREAD;
+    let mut starts: Vec<usize> = (0..docs).step_by(wave_docs).collect();
+    let last_wave = wave_docs.div_ceil(LAST_WAVE_SHARE);
+    if docs > wave_docs && docs - last_wave > *starts.last().unwrap_or(&0) {
+        starts.push(docs - last_wave);
+    }
+    starts.push(docs);
+    starts.windows(2).map(|w| w[0]..w[1]).collect()
+}
 
 /// Shared counters the UI reads while indexing runs.
 #[derive(Debug, Default)]
@@ -161,25 +179,66 @@ impl MergedTerms {
     }
 
     /// Every posting list, allocated once at its exact size and filled in
-    /// paragraph order; the token streams are dropped as they are read.
+    /// paragraph order. Each thread fills its own range of terms, balanced by
+    /// size, reading every token stream: decoding twice is cheap next to the
+    /// scattered writes it splits.
     fn postings(&mut self) -> Vec<PostingList> {
         let mut lists: Vec<PostingList> = self
             .sizes
             .iter()
             .map(|&size| PostingList::with_capacity(size))
             .collect();
-        let mut para = 0usize;
-        for chunk in std::mem::take(&mut self.chunks) {
-            let mut stream = chunk.stream.as_slice();
-            for &len in &self.para_lens[para..para + chunk.paras] {
-                for position in 0..len {
-                    let local = read_varint(&mut stream);
-                    lists[chunk.global_ids[local as usize] as usize].push(para as u32, position);
-                }
-                para += 1;
-            }
+        let chunks = std::mem::take(&mut self.chunks);
+        let weights: Vec<u64> = self.sizes.iter().map(ListSize::bytes).collect();
+        let mut parts: Vec<(u32, &mut [PostingList])> = Vec::new();
+        let mut rest = lists.as_mut_slice();
+        let mut first = 0;
+        for range in balanced_ranges(&weights, rayon::current_num_threads()) {
+            let (part, tail) = rest.split_at_mut(range.len());
+            parts.push((first, part));
+            first += range.len() as u32;
+            rest = tail;
         }
+        parts
+            .into_par_iter()
+            .for_each(|(first, part)| fill_lists(&chunks, &self.para_lens, first, part));
         lists
+    }
+}
+
+/// `parts` contiguous ranges of `weights` with about equal sums, covering it.
+fn balanced_ranges(weights: &[u64], parts: usize) -> Vec<std::ops::Range<usize>> {
+    let parts = parts.max(1) as u64;
+    let total: u64 = weights.iter().sum();
+    let mut ranges = Vec::new();
+    let (mut start, mut sum) = (0, 0u64);
+    for (i, &w) in weights.iter().enumerate() {
+        sum += w;
+        let done = ranges.len() as u64 + 1;
+        if done < parts && sum * parts >= total * done {
+            ranges.push(start..i + 1);
+            start = i + 1;
+        }
+    }
+    ranges.push(start..weights.len());
+    ranges
+}
+
+/// Fills the lists of terms `first..first + lists.len()` from every chunk's tokens.
+fn fill_lists(chunks: &[ChunkStream], para_lens: &[u32], first: u32, lists: &mut [PostingList]) {
+    let mut para = 0usize;
+    for chunk in chunks {
+        let mut stream = chunk.stream.as_slice();
+        for &len in &para_lens[para..para + chunk.paras] {
+            for position in 0..len {
+                let local = read_varint(&mut stream);
+                let id = chunk.global_ids[local as usize].wrapping_sub(first);
+                if let Some(list) = lists.get_mut(id as usize) {
+                    list.push(para as u32, position);
+                }
+            }
+            para += 1;
+        }
     }
 }
 
@@ -254,17 +313,14 @@ pub fn build_with_progress(corpus: Corpus, progress: &BuildProgress) -> Index {
 
     let tagger = Tagger::new();
     let threads = rayon::current_num_threads().max(1);
-    let chunk_docs = docs
-        .len()
-        .div_ceil(threads * CHUNKS_PER_THREAD * WAVES)
-        .clamp(8, 4096);
-    let wave_docs = chunk_docs * threads * CHUNKS_PER_THREAD;
     let mut terms = MergedTerms::default();
     let mut mentions = MergedMentions::default();
     let mut pending: Vec<Partial> = Vec::new();
     let mut parallel_wall = Duration::ZERO;
-    for wave_start in (0..docs.len()).step_by(wave_docs.max(1)) {
-        let wave = &docs[wave_start..(wave_start + wave_docs).min(docs.len())];
+    for wave_range in waves(docs.len(), threads) {
+        let wave_start = wave_range.start;
+        let wave = &docs[wave_range];
+        let chunk_docs = wave.len().div_ceil(threads * CHUNKS_PER_THREAD).max(1);
         let started = Instant::now();
         // The previous wave is merged on its own thread while this one is indexed,
         // so the pool never waits for the (serial) merge.
@@ -291,25 +347,34 @@ pub fn build_with_progress(corpus: Corpus, progress: &BuildProgress) -> Index {
 
     // The last wave's merge and everything after it: the terms side (postings,
     // titles, vocabulary) and the entities side (resolution) need nothing of each
-    // other, so they run side by side.
+    // other, so they run side by side, except that the postings are filled only
+    // once resolution has freed its per-mention records: the two largest
+    // passing allocations of indexing then never coexist.
     let tail_started = Instant::now();
     let (last_terms, last_mentions): (Vec<TermsPartial>, Vec<_>) =
         pending.into_iter().map(|p| (p.terms, p.mentions)).unzip();
+    let (resolved_tx, resolved_rx) = std::sync::mpsc::channel::<()>();
     let (finished_terms, (resolved, entities_wall)) = std::thread::scope(|scope| {
         let entity_side = scope.spawn(|| {
             let started = Instant::now();
             for m in last_mentions {
                 mentions.merge(m, &docs);
             }
-            let resolved = resolve_entities(mentions.resolver, &docs, &doc_starts, paras.len());
+            let resolved =
+                resolve_entities(mentions.resolver, &docs, &doc_starts, paras.len(), || {
+                    let _ = resolved_tx.send(());
+                });
             (resolved, started.elapsed())
         });
         let started = Instant::now();
         for t in last_terms {
             terms.merge(t);
         }
+        // An error means the entity thread panicked; its join reports it.
+        let _ = resolved_rx.recv();
+        let waited = started.elapsed();
         let finished = finish_terms(terms, &docs);
-        let terms_wall = started.elapsed();
+        let terms_wall = started.elapsed() - waited;
         (
             (finished, terms_wall),
             entity_side.join().expect("entity thread"),
@@ -429,8 +494,10 @@ fn resolve_entities(
     docs: &[Document],
     doc_starts: &[u32],
     para_count: usize,
+    on_resolved: impl FnOnce(),
 ) -> ResolvedEntities {
     let table = resolver.finish(docs);
+    on_resolved();
     // Three read-only views of the table, built side by side.
     let ((), (entity_paras, para_mentions)) = rayon::join(
         || table.prepare_lookup(),
@@ -524,6 +591,58 @@ fn index_chunk(
 mod tests {
     use super::*;
     use crate::corpus::load_seeds;
+
+    fn assert_contiguous_cover(ranges: &[std::ops::Range<usize>], len: usize) {
+        assert_eq!(ranges.first().map(|r| r.start), Some(0), "{ranges:?}");
+        assert_eq!(ranges.last().map(|r| r.end), Some(len), "{ranges:?}");
+        assert!(
+            ranges.windows(2).all(|w| w[0].end == w[1].start),
+            "{ranges:?}"
+        );
+    }
+
+    #[test]
+    fn waves_cover_every_document_and_end_with_a_small_one() {
+        for docs in [0, 1, 7, 100, 1_000, 10_000, 123_457] {
+            for threads in [1, 2, 8] {
+                let waves = waves(docs, threads);
+                if docs == 0 {
+                    assert!(waves.is_empty());
+                    continue;
+                }
+                assert_contiguous_cover(&waves, docs);
+                assert!(waves.iter().all(|w| !w.is_empty()));
+                if waves.len() > 2 {
+                    let (last, before) = (waves[waves.len() - 1].len(), waves[0].len());
+                    assert!(last <= before.div_ceil(LAST_WAVE_SHARE), "{waves:?}");
+                }
+            }
+        }
+        assert_eq!(waves(10_000, 2).len(), WAVES + 1);
+    }
+
+    #[test]
+    fn term_ranges_split_the_work_evenly() {
+        let weights: Vec<u64> = (0..1000u64).map(|i| 1 + (i * 7919) % 97).collect();
+        let total: u64 = weights.iter().sum();
+        for parts in [1, 2, 3, 8] {
+            let ranges = balanced_ranges(&weights, parts);
+            assert_contiguous_cover(&ranges, weights.len());
+            assert_eq!(ranges.len(), parts);
+            for r in &ranges {
+                let sum: u64 = weights[r.clone()].iter().sum();
+                assert!(
+                    sum.abs_diff(total / parts as u64) <= 97,
+                    "{parts}: {sum} of {total}"
+                );
+            }
+        }
+        // One heavy term cannot be split: it gets a range of its own.
+        let ranges = balanced_ranges(&[1, 1000, 1, 1], 2);
+        assert_contiguous_cover(&ranges, 4);
+        assert_eq!(ranges.len(), 2);
+        assert!(balanced_ranges(&[], 2).iter().all(|r| r.is_empty()));
+    }
 
     #[test]
     fn packed_terms_are_distinct_and_long_ones_are_not_packed() {

@@ -205,6 +205,13 @@ pub struct ListSize {
     pub position_bytes: u32,
 }
 
+impl ListSize {
+    /// Bytes the list's paragraph ids and positions take.
+    pub fn bytes(&self) -> u64 {
+        4 * u64::from(self.paras) + u64::from(self.position_bytes)
+    }
+}
+
 /// Counts occurrences the way [`PostingList::push`] stores them.
 #[derive(Debug, Clone, Copy)]
 pub struct SizeCounter {
