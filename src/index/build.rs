@@ -8,7 +8,7 @@ use std::time::{Duration, Instant};
 use rayon::prelude::*;
 use rustc_hash::FxHashMap;
 
-use super::postings::{ListSize, SizeCounter, read_varint, write_varint};
+use super::postings::{SizeCounter, read_varint, write_varint};
 use super::{Index, ParaMentions, ParaRef, PostingList, Timings, Vocab};
 use crate::corpus::{Corpus, Document};
 use crate::entities::{self, Mention, Tagger};
@@ -131,7 +131,7 @@ fn pack(term: &str) -> Option<u128> {
 #[derive(Default)]
 struct MergedTerms {
     vocab: Vocab,
-    sizes: Vec<ListSize>,
+    sizes: Vec<SizeCounter>,
     chunks: Vec<ChunkStream>,
     para_lens: Vec<u32>,
     token_count: u64,
@@ -158,12 +158,10 @@ impl MergedTerms {
             .map(|(term, counted)| {
                 let id = self.vocab.intern(term);
                 if id as usize == self.sizes.len() {
-                    self.sizes.push(ListSize::default());
+                    self.sizes.push(SizeCounter::default());
                 }
-                // Chunks hold disjoint paragraphs, so their sizes add up.
-                let size = &mut self.sizes[id as usize];
-                size.paras += counted.size.paras;
-                size.position_bytes += counted.size.position_bytes;
+                // Chunks arrive in paragraph order.
+                self.sizes[id as usize].append(counted);
                 id
             })
             .collect();
@@ -186,10 +184,10 @@ impl MergedTerms {
         let mut lists: Vec<PostingList> = self
             .sizes
             .iter()
-            .map(|&size| PostingList::with_capacity(size))
+            .map(|counted| PostingList::with_capacity(counted.size))
             .collect();
         let chunks = std::mem::take(&mut self.chunks);
-        let weights: Vec<u64> = self.sizes.iter().map(ListSize::bytes).collect();
+        let weights: Vec<u64> = self.sizes.iter().map(|c| c.size.bytes()).collect();
         let mut parts: Vec<(u32, &mut [PostingList])> = Vec::new();
         let mut rest = lists.as_mut_slice();
         let mut first = 0;
@@ -692,8 +690,9 @@ mod tests {
         let baghdad = index.vocab.id("baghdad").expect("baghdad is in the seeds");
         let list = index.postings(baghdad);
         assert!(list.doc_freq() >= 3);
-        assert!(list.paras().windows(2).all(|w| w[0] < w[1]));
-        for (i, &p) in list.paras().iter().enumerate() {
+        let paras: Vec<u32> = list.paras().collect();
+        assert!(paras.windows(2).all(|w| w[0] < w[1]));
+        for (i, &p) in paras.iter().enumerate() {
             assert!(index.paragraph(p).text.to_lowercase().contains("baghdad"));
             assert!(
                 list.positions_at(i)

@@ -2,21 +2,38 @@
 
 /// Sorted paragraph ids, each with its token positions.
 ///
+/// Paragraph ids are kept as their low 16 bits, in runs that share the high
+/// bits: half the bytes of plain `u32`s (ids are the largest part of the
+/// index), and still searchable by binary search within a run. A corpus of a
+/// million paragraphs has at most 16 runs per term.
+///
 /// Positions are varints in one byte buffer per term, delta-encoded within a
 /// paragraph, each shifted left one bit to carry a flag that marks the first
-/// position of a paragraph: so the buffer needs no offset per paragraph (four
-/// bytes each, the largest part of the index), only one per [`SAMPLE`]
-/// paragraphs, from where the rest are found by counting flags. Most positions
-/// take one byte, and a term costs three allocations, not one per hit.
-/// Paragraph ids stay plain `u32` so a query can binary-search them.
+/// position of a paragraph: so the buffer needs no offset per paragraph, only
+/// one per [`SAMPLE`] paragraphs, from where the rest are found by counting
+/// flags. Most positions take one byte, and a term costs four allocations, not
+/// one per hit.
 #[derive(Debug, Clone, Default)]
 pub struct PostingList {
-    paras: Vec<u32>,
+    lows: Vec<u16>,
+    runs: Vec<Run>,
     /// Where the positions of entries `0, SAMPLE, 2 * SAMPLE …` start.
     samples: Vec<u32>,
     positions: Vec<u8>,
-    /// The last position pushed, for delta encoding while building.
+    /// The last paragraph and position pushed, while building.
+    last_para: u32,
     last: u32,
+}
+
+/// Entries `start..` (to the next run) whose paragraph ids have these high bits.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct Run {
+    high: u32,
+    start: u32,
+}
+
+fn high(para: u32) -> u32 {
+    para >> 16
 }
 
 /// Entries per stored offset: finding an entry's positions skips at most
@@ -32,44 +49,96 @@ impl PostingList {
     /// Appends an occurrence; paragraphs must arrive in ascending order and
     /// positions ascending within a paragraph.
     pub fn push(&mut self, para: u32, position: u32) {
-        let first = self.paras.last() != Some(&para);
+        let first = self.lows.is_empty() || self.last_para != para;
         if first {
-            debug_assert!(self.paras.last().is_none_or(|&p| p < para));
-            if self.paras.len().is_multiple_of(SAMPLE) {
+            debug_assert!(self.lows.is_empty() || self.last_para < para);
+            if self.lows.len().is_multiple_of(SAMPLE) {
                 self.samples.push(self.positions.len() as u32);
             }
-            self.paras.push(para);
+            if self.runs.last().is_none_or(|run| run.high != high(para)) {
+                self.runs.push(Run {
+                    high: high(para),
+                    start: self.lows.len() as u32,
+                });
+            }
+            self.lows.push(para as u16);
+            self.last_para = para;
             self.last = 0;
         }
         write_varint(&mut self.positions, flagged(position - self.last, first));
         self.last = position;
     }
 
-    /// An empty list with room for exactly `paras` paragraphs and
-    /// `position_bytes` of encoded positions (see [`ListSize`]), so building it
-    /// never reallocates and leaves no spare capacity.
+    /// An empty list with room for exactly what `size` counted (see
+    /// [`ListSize`]), so building it never reallocates and leaves no spare capacity.
     pub fn with_capacity(size: ListSize) -> Self {
         PostingList {
-            paras: Vec::with_capacity(size.paras as usize),
+            lows: Vec::with_capacity(size.paras as usize),
+            runs: Vec::with_capacity(size.runs as usize),
             samples: Vec::with_capacity((size.paras as usize).div_ceil(SAMPLE)),
             positions: Vec::with_capacity(size.position_bytes as usize),
+            last_para: 0,
             last: 0,
         }
     }
 
     pub fn shrink(&mut self) {
-        self.paras.shrink_to_fit();
+        self.lows.shrink_to_fit();
+        self.runs.shrink_to_fit();
         self.samples.shrink_to_fit();
         self.positions.shrink_to_fit();
     }
 
     /// Number of paragraphs containing the term.
     pub fn doc_freq(&self) -> u32 {
-        self.paras.len() as u32
+        self.lows.len() as u32
     }
 
-    pub fn paras(&self) -> &[u32] {
-        &self.paras
+    /// The paragraphs containing the term, ascending.
+    pub fn paras(&self) -> Paras<'_> {
+        self.paras_from(0)
+    }
+
+    /// The paragraphs of entries `i..`, ascending.
+    fn paras_from(&self, i: usize) -> Paras<'_> {
+        let i = i.min(self.lows.len());
+        let run = self.runs.partition_point(|r| r.start as usize <= i);
+        let (lows, high) = match run.checked_sub(1) {
+            Some(r) => (
+                self.lows[i..self.run_entries(r).end].iter(),
+                self.runs[r].high << 16,
+            ),
+            None => ([].iter(), 0),
+        };
+        Paras {
+            list: self,
+            lows,
+            high,
+            run,
+        }
+    }
+
+    /// Entries `start..end` of run `r`.
+    fn run_entries(&self, r: usize) -> std::ops::Range<usize> {
+        let end = self
+            .runs
+            .get(r + 1)
+            .map_or(self.lows.len(), |next| next.start as usize);
+        self.runs[r].start as usize..end
+    }
+
+    /// The first entry whose paragraph is `para` or later.
+    fn lower_bound(&self, para: u32) -> usize {
+        let r = self.runs.partition_point(|run| run.high < high(para));
+        match self.runs.get(r) {
+            Some(run) if run.high == high(para) => {
+                let entries = self.run_entries(r);
+                let low = para as u16;
+                entries.start + self.lows[entries].partition_point(|&l| l < low)
+            }
+            Some(run) => run.start as usize,
+            None => self.lows.len(),
+        }
     }
 
     /// A reader of the list's entries that is cheapest when they are read in
@@ -101,28 +170,78 @@ impl PostingList {
         range: std::ops::Range<usize>,
     ) -> impl Iterator<Item = (u32, u32)> + '_ {
         let mut cursor = self.cursor();
-        self.paras[range.clone()]
-            .iter()
+        self.paras_from(range.start)
             .zip(range)
-            .map(move |(&para, i)| (para, cursor.term_freq_at(i)))
+            .map(move |(para, i)| (para, cursor.term_freq_at(i)))
     }
 
     /// The entries of the list whose paragraphs fall in `paras`.
     pub fn entries_in(&self, paras: std::ops::Range<u32>) -> std::ops::Range<usize> {
-        let start = self.paras.partition_point(|&p| p < paras.start);
-        let end = start + self.paras[start..].partition_point(|&p| p < paras.end);
-        start..end
+        let start = self.lower_bound(paras.start);
+        start..self.lower_bound(paras.end).max(start)
     }
 
     /// Index of `para` in this list, if the term occurs there.
     pub fn find(&self, para: u32) -> Option<usize> {
-        self.paras.binary_search(&para).ok()
+        let r = self
+            .runs
+            .binary_search_by_key(&high(para), |run| run.high)
+            .ok()?;
+        let entries = self.run_entries(r);
+        let start = entries.start;
+        self.lows[entries]
+            .binary_search(&(para as u16))
+            .ok()
+            .map(|k| start + k)
     }
 
     pub fn heap_bytes(&self) -> usize {
-        (self.paras.capacity() + self.samples.capacity()) * 4 + self.positions.capacity()
+        self.lows.capacity() * 2
+            + self.runs.capacity() * std::mem::size_of::<Run>()
+            + self.samples.capacity() * 4
+            + self.positions.capacity()
     }
 }
+
+/// The paragraph ids of a list, ascending, from some entry on.
+pub struct Paras<'a> {
+    list: &'a PostingList,
+    /// The rest of the current run's low bits.
+    lows: std::slice::Iter<'a, u16>,
+    /// High bits of the current run, shifted into place.
+    high: u32,
+    /// The next run to enter.
+    run: usize,
+}
+
+impl Iterator for Paras<'_> {
+    type Item = u32;
+
+    #[inline]
+    fn next(&mut self) -> Option<u32> {
+        loop {
+            if let Some(&low) = self.lows.next() {
+                return Some(self.high | u32::from(low));
+            }
+            let run = self.list.runs.get(self.run)?;
+            self.high = run.high << 16;
+            self.lows = self.list.lows[self.list.run_entries(self.run)].iter();
+            self.run += 1;
+        }
+    }
+
+    fn size_hint(&self) -> (usize, Option<usize>) {
+        let later = self
+            .list
+            .runs
+            .get(self.run)
+            .map_or(0, |run| self.list.lows.len() - run.start as usize);
+        let left = self.lows.len() + later;
+        (left, Some(left))
+    }
+}
+
+impl ExactSizeIterator for Paras<'_> {}
 
 /// Entries of one list read in any order: reading entry `i` after entry `j < i`
 /// of the same [`SAMPLE`] block skips only the entries between them, so a walk
@@ -202,38 +321,38 @@ impl Entries<'_> {
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct ListSize {
     pub paras: u32,
+    pub runs: u32,
     pub position_bytes: u32,
 }
 
 impl ListSize {
     /// Bytes the list's paragraph ids and positions take.
     pub fn bytes(&self) -> u64 {
-        4 * u64::from(self.paras) + u64::from(self.position_bytes)
+        2 * u64::from(self.paras)
+            + std::mem::size_of::<Run>() as u64 * u64::from(self.runs)
+            + u64::from(self.position_bytes)
     }
 }
 
 /// Counts occurrences the way [`PostingList::push`] stores them.
-#[derive(Debug, Clone, Copy)]
+#[derive(Debug, Clone, Copy, Default)]
 pub struct SizeCounter {
     pub size: ListSize,
+    first_para: u32,
     last_para: u32,
     last_position: u32,
 }
 
-impl Default for SizeCounter {
-    fn default() -> Self {
-        SizeCounter {
-            size: ListSize::default(),
-            last_para: u32::MAX,
-            last_position: 0,
-        }
-    }
-}
-
 impl SizeCounter {
     pub fn count(&mut self, para: u32, position: u32) {
-        let first = self.last_para != para;
+        let first = self.size.paras == 0 || self.last_para != para;
         let delta = if first {
+            if self.size.paras == 0 {
+                self.first_para = para;
+                self.size.runs = 1;
+            } else if high(self.last_para) != high(para) {
+                self.size.runs += 1;
+            }
             self.last_para = para;
             self.size.paras += 1;
             position
@@ -242,6 +361,24 @@ impl SizeCounter {
         };
         self.size.position_bytes += varint_len(flagged(delta, first));
         self.last_position = position;
+    }
+
+    /// Adds what `later` counted over paragraphs that all come after this
+    /// one's: the sizes add up, but a run of paragraph ids may span both.
+    pub fn append(&mut self, later: &SizeCounter) {
+        if later.size.paras == 0 {
+            return;
+        }
+        debug_assert!(self.size.paras == 0 || self.last_para < later.first_para);
+        let shared = self.size.paras > 0 && high(self.last_para) == high(later.first_para);
+        if self.size.paras == 0 {
+            self.first_para = later.first_para;
+        }
+        self.size.paras += later.size.paras;
+        self.size.runs += later.size.runs - u32::from(shared);
+        self.size.position_bytes += later.size.position_bytes;
+        self.last_para = later.last_para;
+        self.last_position = later.last_position;
     }
 }
 
@@ -287,12 +424,12 @@ mod tests {
         for (para, pos) in [(1, 0), (1, 4), (1, 300), (3, 2)] {
             list.push(para, pos);
         }
-        assert_eq!(list.paras(), [1, 3]);
+        assert_eq!(list.paras().collect::<Vec<_>>(), [1, 3]);
         assert_eq!(list.positions_at(0), [0, 4, 300]);
         assert_eq!(list.term_freq_at(0), 3);
         assert_eq!(list.term_freq_at(1), 1);
         list.push(7, 70_000);
-        assert_eq!(list.paras(), [1, 3, 7]);
+        assert_eq!(list.paras().collect::<Vec<_>>(), [1, 3, 7]);
         assert_eq!(list.positions_at(2), [70_000]);
         assert_eq!(list.find(3), Some(1));
         let freqs: Vec<(u32, u32)> = list.iter_term_freqs_in(0..3).collect();
@@ -347,16 +484,16 @@ mod tests {
             counter.count(para, position);
             grown.push(para, position);
         }
-        assert_eq!(counter.size.paras as usize, grown.paras.len());
+        assert_eq!(counter.size.paras as usize, grown.lows.len());
+        assert_eq!(counter.size.runs as usize, grown.runs.len());
         assert_eq!(counter.size.position_bytes as usize, grown.positions.len());
         let mut exact = PostingList::with_capacity(counter.size);
         for &(para, position) in &occurrences {
             exact.push(para, position);
         }
-        assert_eq!(
-            exact.heap_bytes(),
-            (grown.paras.len() + grown.samples.len()) * 4 + grown.positions.len()
-        );
+        assert_eq!(exact.heap_bytes() as u64, {
+            counter.size.bytes() + grown.samples.len() as u64 * 4
+        });
         assert_eq!(exact.positions_at(3), [2_097_152, u32::MAX]);
     }
 
@@ -367,7 +504,9 @@ mod tests {
             prop_oneof![0u32..4, 0u32..200, Just(u32::MAX), any::<u32>()],
             1..6,
         );
-        prop::collection::vec((1u32..50, positions), 0..70).prop_map(|entries| {
+        // Gaps of a few paragraphs, and some that cross into other runs of ids.
+        let gap = prop_oneof![8 => 1u32..50, 1 => 60_000u32..140_000, 1 => Just(65_536)];
+        prop::collection::vec((gap, positions), 0..70).prop_map(|entries| {
             let mut para = 0u32;
             entries
                 .into_iter()
@@ -395,12 +534,41 @@ mod tests {
                 }
             }
             prop_assert_eq!(list.positions.len(), counter.size.position_bytes as usize);
-            prop_assert_eq!(list.paras.len(), counter.size.paras as usize);
+            prop_assert_eq!(list.lows.len(), counter.size.paras as usize);
+            prop_assert_eq!(list.runs.len(), counter.size.runs as usize);
+            // Counted in two pieces split anywhere, the sizes add up to the same.
+            let split = a.min(entries.len());
+            let (mut before, mut after) = (SizeCounter::default(), SizeCounter::default());
             for (i, (para, ps)) in entries.iter().enumerate() {
-                prop_assert_eq!(list.paras()[i], *para);
+                for &p in ps {
+                    if i < split { before.count(*para, p) } else { after.count(*para, p) }
+                }
+            }
+            before.append(&after);
+            prop_assert_eq!(before.size, counter.size);
+            let paras: Vec<u32> = entries.iter().map(|(para, _)| *para).collect();
+            prop_assert_eq!(list.paras().collect::<Vec<_>>(), paras.clone());
+            for (i, (para, ps)) in entries.iter().enumerate() {
+                prop_assert_eq!(list.paras_from(i).next(), Some(*para));
+                prop_assert_eq!(list.paras_from(i).len(), entries.len() - i);
                 prop_assert_eq!(&list.positions_at(i), ps);
                 prop_assert_eq!(list.term_freq_at(i), ps.len() as u32);
                 prop_assert_eq!(list.find(*para), Some(i));
+                prop_assert_eq!(list.find(para + 1), paras.binary_search(&(para + 1)).ok());
+                prop_assert_eq!(list.find(para.wrapping_sub(1)), paras.binary_search(&para.wrapping_sub(1)).ok());
+            }
+            // Entries in any range of paragraph ids, near entries or not.
+            let probes: Vec<u32> = paras
+                .iter()
+                .flat_map(|&p| [p.saturating_sub(1), p, p + 1, p & !0xffff, p | 0xffff])
+                .chain([0, u32::MAX])
+                .collect();
+            for &lo in &probes {
+                for &hi in probes.iter().step_by(3) {
+                    let start = paras.partition_point(|&p| p < lo);
+                    let end = paras.partition_point(|&p| p < hi).max(start);
+                    prop_assert_eq!(list.entries_in(lo..hi), start..end);
+                }
             }
             // One cursor, entries read forward, backward and repeated.
             let mut cursor = list.cursor();

@@ -277,7 +277,7 @@ fn mark_excluded(index: &Index, query: &Query, cache: &mut ExpansionCache) -> Ve
         let ids: Option<Vec<u32>> = terms.iter().map(|t| index.vocab.id(t)).collect();
         let Some(ids) = ids else { continue };
         if let [one] = ids.as_slice() {
-            out.extend_from_slice(index.postings(*one).paras());
+            out.extend(index.postings(*one).paras());
         } else {
             out.extend(phrase_matches(index, &ids, 1.0).into_iter().map(|(p, _)| p));
         }
@@ -353,7 +353,7 @@ fn intersect(
                             }
                         }
                     } else {
-                        for (k, &p) in list.paras().iter().enumerate() {
+                        for (k, p) in list.paras().enumerate() {
                             offers.offer(p, || score(k, p));
                         }
                     }
@@ -632,7 +632,7 @@ fn phrase_matches(index: &Index, ids: &[u32], weight: f32) -> Scored {
     // Paragraphs are visited in ascending order: one cursor per list reads them.
     let mut cursors: Vec<_> = ids.iter().map(|&id| index.postings(id).cursor()).collect();
     let mut out = Vec::new();
-    'para: for &para in anchor.paras() {
+    'para: for para in anchor.paras() {
         let mut positions = Vec::with_capacity(ids.len());
         for (&id, cursor) in ids.iter().zip(&mut cursors) {
             match index.postings(id).find(para) {
