@@ -16,9 +16,10 @@ pub fn limit_malloc_arenas() {
     }
 }
 
-/// Hands the memory freed by indexing (its scratch space, ~80 MB on a 122 MB
-/// corpus) back to the system: glibc keeps freed heap pages otherwise, and the
-/// explorer runs for hours. Takes a few milliseconds.
+/// Hands freed heap pages back to the system: glibc keeps them otherwise.
+/// Indexing calls it between phases, so one phase's scratch space does not
+/// add to the next one's peak, and the explorer once the index is complete,
+/// as it runs for hours. Takes a few milliseconds.
 #[cfg(all(target_os = "linux", target_env = "gnu"))]
 pub fn release_free_memory() {
     // SAFETY: malloc_trim only returns unused pages; it is thread-safe.

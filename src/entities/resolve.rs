@@ -956,6 +956,9 @@ fn resolve_items(
             uf.union(a, b);
         }
     }
+    // The merges' working sets are freed; their pages go back before the
+    // entities, the largest allocation of resolution, are built.
+    crate::memory::release_free_memory();
     // Build entities.
     let cl = Clusters::new(uf.into_roots());
     // Clusters become entities independently: in parallel.
