@@ -2,6 +2,7 @@
 //! contiguous chunks whose partial postings are appended in document order.
 
 use std::collections::HashMap;
+use std::sync::Arc;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::{Duration, Instant};
 
@@ -19,6 +20,8 @@ const CHUNKS_PER_THREAD: usize = 4;
 /// Waves of chunks are merged before the next starts, bounding the memory held
 /// in unmerged partial postings.
 const WAVES: usize = 4;
+/// Token stream bytes freed between returns of their pages while postings fill.
+const STREAM_BYTES_PER_TRIM: usize = 4 << 20;
 /// The last wave is this fraction of a wave, or less.
 const LAST_WAVE_SHARE: usize = 4;
 
@@ -186,20 +189,28 @@ impl MergedTerms {
             .iter()
             .map(|counted| PostingList::with_capacity(counted.size))
             .collect();
-        let chunks = std::mem::take(&mut self.chunks);
+        // Each thread holds every stream and lets go of each once read: the
+        // last to read one frees it, so the streams shrink as the lists grow.
+        let chunks: Vec<Arc<ChunkStream>> = std::mem::take(&mut self.chunks)
+            .into_iter()
+            .map(Arc::new)
+            .collect();
         let weights: Vec<u64> = self.sizes.iter().map(|c| c.size.bytes()).collect();
-        let mut parts: Vec<(u32, &mut [PostingList])> = Vec::new();
         let mut rest = lists.as_mut_slice();
         let mut first = 0;
-        for range in balanced_ranges(&weights, rayon::current_num_threads()) {
-            let (part, tail) = rest.split_at_mut(range.len());
-            parts.push((first, part));
-            first += range.len() as u32;
-            rest = tail;
-        }
-        parts
-            .into_par_iter()
-            .for_each(|(first, part)| fill_lists(&chunks, &self.para_lens, first, part));
+        let parts: Vec<_> = balanced_ranges(&weights, rayon::current_num_threads())
+            .into_iter()
+            .map(|range| {
+                let (part, tail) = std::mem::take(&mut rest).split_at_mut(range.len());
+                rest = tail;
+                first += range.len() as u32;
+                (first - range.len() as u32, part, chunks.clone())
+            })
+            .collect();
+        drop(chunks);
+        parts.into_par_iter().for_each(|(first, part, chunks)| {
+            fill_lists(chunks, &self.para_lens, first, part);
+        });
         lists
     }
 }
@@ -223,8 +234,14 @@ fn balanced_ranges(weights: &[u64], parts: usize) -> Vec<std::ops::Range<usize>>
 }
 
 /// Fills the lists of terms `first..first + lists.len()` from every chunk's tokens.
-fn fill_lists(chunks: &[ChunkStream], para_lens: &[u32], first: u32, lists: &mut [PostingList]) {
+fn fill_lists(
+    chunks: Vec<Arc<ChunkStream>>,
+    para_lens: &[u32],
+    first: u32,
+    lists: &mut [PostingList],
+) {
     let mut para = 0usize;
+    let mut freed = 0usize;
     for chunk in chunks {
         let mut stream = chunk.stream.as_slice();
         for &len in &para_lens[para..para + chunk.paras] {
@@ -236,6 +253,15 @@ fn fill_lists(chunks: &[ChunkStream], para_lens: &[u32], first: u32, lists: &mut
                 }
             }
             para += 1;
+        }
+        // The last reader frees the stream; its pages go back every few MB.
+        if let Some(read) = Arc::into_inner(chunk) {
+            freed += read.stream.len();
+            drop(read);
+            if freed >= STREAM_BYTES_PER_TRIM {
+                crate::memory::release_free_memory();
+                freed = 0;
+            }
         }
     }
 }
