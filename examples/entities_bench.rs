@@ -30,7 +30,7 @@ fn main() {
     let seeds = dossier::corpus::seed_documents();
     let paras: Vec<&str> = seeds
         .iter()
-        .flat_map(|d| d.paragraphs.iter().map(|p| p.text.as_str()))
+        .flat_map(|d| d.paragraphs.iter().map(|p| &*p.text))
         .filter(|t| t.len() > 40)
         .collect();
     let t0 = Instant::now();

@@ -10,7 +10,7 @@ fn main() {
     let docs = dossier::corpus::seed_documents();
     let paras: Vec<&str> = docs
         .iter()
-        .flat_map(|d| d.paragraphs.iter().map(|p| p.text.as_str()))
+        .flat_map(|d| d.paragraphs.iter().map(|p| &*p.text))
         .collect();
     let reps = 200;
     let bytes: usize = paras.iter().map(|p| p.len()).sum::<usize>() * reps;

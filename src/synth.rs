@@ -76,7 +76,7 @@ fn material() -> Material {
         for p in &doc.paragraphs {
             match p.kind {
                 ParaKind::Body if p.text.len() > 80 => bodies.push(p.text.replace('\n', " ")),
-                ParaKind::Heading => titles.push(p.text.clone()),
+                ParaKind::Heading => titles.push(p.text.to_string()),
                 _ => {}
             }
         }

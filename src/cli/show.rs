@@ -26,8 +26,8 @@ struct JsonParagraph<'a> {
     source: [usize; 2],
     #[serde(skip_serializing_if = "Option::is_none")]
     comment: Option<&'a CommentInfo>,
-    #[serde(skip_serializing_if = "Vec::is_empty")]
-    inlines: &'a Vec<Inline>,
+    #[serde(skip_serializing_if = "<[_]>::is_empty")]
+    inlines: &'a [Inline],
     entities: Vec<JsonEntitySpan<'a>>,
 }
 

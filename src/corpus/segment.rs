@@ -296,14 +296,11 @@ fn render(text: &str, piece: &Piece) -> Paragraph {
     if piece.comment.is_some() {
         kind = ParaKind::Comment;
     }
-    // Paragraphs live as long as the index: no spare capacity.
-    out.shrink_to_fit();
-    inlines.shrink_to_fit();
     Paragraph {
         kind,
         source,
-        text: out,
-        inlines,
+        text: out.into_boxed_str(),
+        inlines: inlines.into_boxed_slice(),
         comment: piece.comment.clone().map(Box::new),
     }
 }
@@ -432,7 +429,7 @@ mod tests {
     fn kinds(text: &str) -> Vec<(ParaKind, String)> {
         segment(text)
             .into_iter()
-            .map(|p| (p.kind, p.text))
+            .map(|p| (p.kind, p.text.into()))
             .collect()
     }
 
@@ -512,7 +509,7 @@ mod tests {
         let comments: Vec<_> = paras.iter().filter_map(|p| p.comment.as_ref()).collect();
         assert_eq!(comments.iter().map(|c| c.number).max(), Some(1));
         assert_eq!(paras[1].kind, ParaKind::Boilerplate);
-        let reply = paras.iter().find(|p| p.text == "A reply.").unwrap();
+        let reply = paras.iter().find(|p| &*p.text == "A reply.").unwrap();
         let info = reply.comment.as_ref().unwrap();
         assert_eq!(
             (info.author.as_str(), info.reply_to.as_deref()),

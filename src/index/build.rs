@@ -580,7 +580,7 @@ fn index_chunk(
     for doc in chunk {
         let t0 = Instant::now();
         for paragraph in &doc.paragraphs {
-            let text = paragraph.text.as_str();
+            let text: &str = &paragraph.text;
             let mut position = 0u32;
             tokens(text, |span| {
                 let word = &text.as_bytes()[span.clone()];

@@ -259,7 +259,7 @@ impl Index {
         self.docs
             .iter()
             .flat_map(|d| &d.paragraphs)
-            .map(|p| p.text.capacity() + std::mem::size_of_val(p))
+            .map(|p| p.text.len() + std::mem::size_of_val(p))
             .sum()
     }
 

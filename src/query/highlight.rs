@@ -24,7 +24,7 @@ pub fn match_spans_in_prefix(
     max_bytes: usize,
 ) -> Vec<Range<usize>> {
     let paragraph = index.paragraph(global_para);
-    let full = paragraph.text.as_str();
+    let full: &str = &paragraph.text;
     let text = if full.len() <= max_bytes {
         full
     } else {
