@@ -95,20 +95,28 @@ impl Forms {
 }
 
 /// One mention as the resolver handles it: positions, kind and string ids.
+/// There are millions: 24 bytes each, as the paragraph is numbered across the
+/// corpus (its document found from `doc_starts`) and the length is short.
 #[derive(Clone, Copy)]
 struct Item {
-    doc: u32,
+    /// Paragraph number across the corpus: every document's paragraphs in order.
     para: u32,
     start: u32,
-    end: u32,
     surface: u32,
     /// The bare inner form (`NONE` when there is none).
     core: u32,
     value: u32,
+    /// Byte length, and in the top bit whether a date's year was inferred.
+    len_inferred: u16,
     kind: EntityKind,
     cue: Cue,
-    inferred: bool,
 }
+
+const _: () = assert!(std::mem::size_of::<Item>() == 24);
+
+/// The longest mention an [`Item`] holds; a name or figure is never near it.
+const MAX_MENTION_BYTES: usize = 0x7fff;
+const INFERRED: u16 = 0x8000;
 
 /// Figure keys: `kind#value` string ids by kind and value (or surface) id.
 type FigureKeys = FxHashMap<(EntityKind, u32), u32>;
@@ -117,6 +125,42 @@ type FigureKeys = FxHashMap<(EntityKind, u32), u32>;
 // its form and were computed when it was added, and a million mentions are 8 MB
 // lighter without them.
 impl Item {
+    /// A mention at `range` of global paragraph `para`; `None` past [`MAX_MENTION_BYTES`].
+    #[allow(clippy::too_many_arguments)]
+    fn new(
+        para: u32,
+        range: std::ops::Range<usize>,
+        surface: u32,
+        core: u32,
+        value: u32,
+        kind: EntityKind,
+        cue: Cue,
+        inferred: bool,
+    ) -> Option<Item> {
+        let len = range.end.checked_sub(range.start)?;
+        if len > MAX_MENTION_BYTES {
+            return None;
+        }
+        Some(Item {
+            para,
+            start: range.start as u32,
+            surface,
+            core,
+            value,
+            len_inferred: len as u16 | if inferred { INFERRED } else { 0 },
+            kind,
+            cue,
+        })
+    }
+
+    fn end(&self) -> u32 {
+        self.start + u32::from(self.len_inferred & !INFERRED)
+    }
+
+    fn inferred(&self) -> bool {
+        self.len_inferred & INFERRED != 0
+    }
+
     /// What a figure's key is made of: its value, else its surface.
     fn basis(&self) -> u32 {
         if self.value == NONE {
@@ -328,6 +372,25 @@ pub struct Resolver {
     item_of: Vec<u32>,
     /// Name parts of the people the document being added names.
     doc_parts: FxHashSet<u32>,
+    /// Global number of each added document's first paragraph.
+    doc_starts: Vec<u32>,
+    paras_added: u32,
+}
+
+/// Global paragraph numbers from and to (document, paragraph).
+struct Places<'a> {
+    doc_starts: &'a [u32],
+}
+
+impl Places<'_> {
+    fn global(&self, doc: u32, para: u32) -> u32 {
+        self.doc_starts[doc as usize] + para
+    }
+
+    fn doc_para(&self, global: u32) -> (u32, u32) {
+        let doc = self.doc_starts.partition_point(|&s| s <= global) - 1;
+        (doc as u32, global - self.doc_starts[doc])
+    }
 }
 
 impl Resolver {
@@ -340,7 +403,13 @@ impl Resolver {
             figure_keys,
             item_of,
             doc_parts,
+            doc_starts,
+            paras_added,
         } = self;
+        debug_assert_eq!(d as usize, doc_starts.len(), "documents come in order");
+        let first_para = *paras_added;
+        doc_starts.push(first_para);
+        *paras_added += doc.paragraphs.len() as u32;
         item_of.clear();
         let first_item = items.len();
         for m in mentions {
@@ -351,6 +420,9 @@ impl Resolver {
             let Some(raw) = p.text.get(m.range.clone()) else {
                 continue;
             };
+            if m.range.len() > MAX_MENTION_BYTES {
+                continue;
+            }
             let surface = forms.intern_surface(raw);
             let core = m
                 .core
@@ -358,17 +430,17 @@ impl Resolver {
                 .and_then(|c| p.text.get(c.clone()))
                 .map_or(NONE, |c| forms.intern_surface(c));
             let value = m.value.as_deref().map_or(NONE, |v| forms.intern(v));
-            let item = Item {
-                doc: d,
-                para: m.para,
-                start: m.range.start as u32,
-                end: m.range.end as u32,
+            let Some(item) = Item::new(
+                first_para + m.para,
+                m.range.clone(),
                 surface,
                 core,
                 value,
-                kind: m.kind,
-                cue: m.cue,
-                inferred: m.inferred,
+                m.kind,
+                m.cue,
+                m.inferred,
+            ) else {
+                continue;
             };
             // Keys computed now, for `Item::key` and `Item::canon` to look up.
             if item.kind.is_figure() {
@@ -401,9 +473,20 @@ impl Resolver {
             mut items,
             definitions,
             figure_keys,
+            doc_starts,
             ..
         } = self;
-        resolve_items(docs, &mut items, &mut forms, &definitions, &figure_keys)
+        let places = Places {
+            doc_starts: &doc_starts,
+        };
+        resolve_items(
+            docs,
+            &places,
+            &mut items,
+            &mut forms,
+            &definitions,
+            &figure_keys,
+        )
     }
 }
 
@@ -454,13 +537,14 @@ fn keep_maybes_naming_people(
 
 fn resolve_items(
     docs: &[Document],
+    places: &Places,
     items: &mut Vec<Item>,
     forms: &mut Forms,
     definitions: &[(u32, u32)],
     figure_keys: &FigureKeys,
 ) -> EntityTable {
     let gaz = gazetteer();
-    add_lowercase_surnames(docs, items, forms);
+    add_lowercase_surnames(docs, places, items, forms);
     let n = items.len();
     let is_name = |k: EntityKind| !k.is_figure();
 
@@ -583,7 +667,10 @@ fn resolve_items(
                 let mut forms: Vec<&str> = ids.into_iter().map(form).collect();
                 forms.sort_unstable();
                 forms.dedup();
-                let mut docs: Vec<u32> = m.iter().map(|&i| items[i as usize].doc).collect();
+                let mut docs: Vec<u32> = m
+                    .iter()
+                    .map(|&i| places.doc_para(items[i as usize].para).0)
+                    .collect();
                 docs.sort_unstable();
                 docs.dedup();
                 let (kind, cue) = kind_of(m);
@@ -996,13 +1083,14 @@ fn resolve_items(
             if it.core != NONE {
                 *alias_counts.entry(it.core).or_default() += 1;
             }
+            let (doc, para) = places.doc_para(it.para);
             mentions_out.push(Occurrence {
-                doc: it.doc,
-                para: it.para,
+                doc,
+                para,
                 start: it.start,
-                end: it.end,
+                end: it.end(),
             });
-            inferred &= it.inferred;
+            inferred &= it.inferred();
             if it.value != NONE {
                 *values.entry(it.value).or_default() += 1;
             }
@@ -1095,7 +1183,12 @@ impl Clusters {
 
 /// Reader comments write known surnames in lower case (`trump`, `W bush`): such words
 /// are mentions when the corpus names the person properly elsewhere.
-fn add_lowercase_surnames(docs: &[Document], items: &mut Vec<Item>, forms: &mut Forms) {
+fn add_lowercase_surnames(
+    docs: &[Document],
+    places: &Places,
+    items: &mut Vec<Item>,
+    forms: &mut Forms,
+) {
     let gaz = gazetteer();
     let mut surnames: FxHashSet<String> = FxHashSet::default();
     let mut seen: FxHashSet<u32> = FxHashSet::default();
@@ -1117,18 +1210,16 @@ fn add_lowercase_surnames(docs: &[Document], items: &mut Vec<Item>, forms: &mut 
     if surnames.is_empty() {
         return;
     }
-    let is_comment = |d: u32, p: u32| {
+    let is_comment = |global: u32| {
+        let (d, p) = places.doc_para(global);
         docs[d as usize]
             .paragraphs
             .get(p as usize)
             .is_some_and(|p| p.kind == crate::corpus::ParaKind::Comment)
     };
-    let mut spans: FxHashMap<(u32, u32), Vec<(u32, u32)>> = FxHashMap::default();
-    for it in items.iter().filter(|it| is_comment(it.doc, it.para)) {
-        spans
-            .entry((it.doc, it.para))
-            .or_default()
-            .push((it.start, it.end));
+    let mut spans: FxHashMap<u32, Vec<(u32, u32)>> = FxHashMap::default();
+    for it in items.iter().filter(|it| is_comment(it.para)) {
+        spans.entry(it.para).or_default().push((it.start, it.end()));
     }
     // Scanning every comment is the costly part: documents in parallel, the
     // hits (rare) interned in document order afterwards.
@@ -1156,7 +1247,8 @@ fn add_lowercase_surnames(docs: &[Document], items: &mut Vec<Item>, forms: &mut 
                     if !surnames.contains(word) {
                         continue;
                     }
-                    let taken = spans.get(&(d as u32, pi as u32)).is_some_and(|v| {
+                    let global = places.global(d as u32, pi as u32);
+                    let taken = spans.get(&global).is_some_and(|v| {
                         v.iter().any(|&(a, b)| (a as usize) < i && s < b as usize)
                     });
                     if taken {
@@ -1182,18 +1274,16 @@ fn add_lowercase_surnames(docs: &[Document], items: &mut Vec<Item>, forms: &mut 
         let text = &docs[d as usize].paragraphs[pi as usize].text;
         let surface = forms.intern(&text[st..i]);
         forms.name_info(surface);
-        items.push(Item {
-            doc: d,
-            para: pi,
-            start: st as u32,
-            end: i as u32,
+        items.extend(Item::new(
+            places.global(d, pi),
+            st..i,
             surface,
-            core: NONE,
-            value: NONE,
-            kind: EntityKind::Person,
-            cue: Cue::Unknown,
-            inferred: false,
-        });
+            NONE,
+            NONE,
+            EntityKind::Person,
+            Cue::Unknown,
+            false,
+        ));
     }
 }
 
@@ -1260,6 +1350,40 @@ mod tests {
         let tagger = crate::entities::Tagger::new();
         let mentions: Vec<Vec<Mention>> = docs.iter().map(|d| tagger.tag_document(d)).collect();
         resolve(&docs, &mentions)
+    }
+
+    #[test]
+    fn places_number_paragraphs_across_documents_with_empty_ones() {
+        // Paragraph counts 2, 0, 3, 0.
+        let places = Places {
+            doc_starts: &[0, 2, 2, 5],
+        };
+        let expect = [(0, 0), (0, 1), (2, 0), (2, 1), (2, 2)];
+        for (global, &(doc, para)) in expect.iter().enumerate() {
+            assert_eq!(places.doc_para(global as u32), (doc, para));
+            assert_eq!(places.global(doc, para), global as u32);
+        }
+    }
+
+    #[test]
+    fn items_keep_their_span_and_flag() {
+        let item = |range, inferred| {
+            Item::new(
+                7,
+                range,
+                1,
+                NONE,
+                NONE,
+                EntityKind::Date,
+                Cue::Strong,
+                inferred,
+            )
+        };
+        let a = item(10..20, true).unwrap();
+        assert_eq!((a.para, a.start, a.end(), a.inferred()), (7, 10, 20, true));
+        let b = item(0..MAX_MENTION_BYTES, false).unwrap();
+        assert_eq!((b.end() as usize, b.inferred()), (MAX_MENTION_BYTES, false));
+        assert!(item(0..MAX_MENTION_BYTES + 1, false).is_none());
     }
 
     proptest::proptest! {
