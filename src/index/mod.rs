@@ -20,7 +20,7 @@ pub use rank::Bm25;
 pub use vocab::{Expansion, MatchQuality, Vocab};
 
 use crate::corpus::{Document, ParaKind, Paragraph, Skipped};
-use crate::entities::EntityTable;
+use crate::entities::{EntityTable, Occurrence};
 
 /// A paragraph's place in the corpus.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
@@ -37,59 +37,69 @@ pub struct ParaMention {
     pub end: u32,
 }
 
-/// Mentions grouped by global paragraph id, in one flat array (offsets per paragraph).
+/// Mentions grouped by global paragraph id, in one flat array (offsets per
+/// paragraph). Each refers to its entity's own list of mentions, which holds
+/// the span, rather than keeping a second copy of it.
 #[derive(Debug, Default)]
 pub struct ParaMentions {
     offsets: Vec<u32>,
-    mentions: Vec<ParaMention>,
+    /// (entity, index in its `mentions`), by start within each paragraph.
+    refs: Vec<(u32, u32)>,
 }
 
 impl ParaMentions {
     pub fn new(table: &EntityTable, doc_starts: &[u32], paragraphs: usize) -> Self {
+        let global = |m: &Occurrence| (doc_starts[m.doc as usize] + m.para) as usize;
         let mut counts = vec![0u32; paragraphs + 1];
         for e in &table.entities {
             for m in &e.mentions {
-                counts[(doc_starts[m.doc as usize] + m.para) as usize + 1] += 1;
+                counts[global(m) + 1] += 1;
             }
         }
         for i in 1..counts.len() {
             counts[i] += counts[i - 1];
         }
         let mut fill = counts.clone();
-        let mut mentions = vec![
-            ParaMention {
-                entity: 0,
-                start: 0,
-                end: 0
-            };
-            counts[paragraphs] as usize
-        ];
+        let mut refs = vec![(0, 0); counts[paragraphs] as usize];
         for (id, e) in table.entities.iter().enumerate() {
-            for m in &e.mentions {
-                let slot = &mut fill[(doc_starts[m.doc as usize] + m.para) as usize];
-                mentions[*slot as usize] = ParaMention {
-                    entity: id as u32,
-                    start: m.start,
-                    end: m.end,
-                };
+            for (k, m) in e.mentions.iter().enumerate() {
+                let slot = &mut fill[global(m)];
+                refs[*slot as usize] = (id as u32, k as u32);
                 *slot += 1;
             }
         }
+        drop(fill);
+        let span = |&(e, k): &(u32, u32)| {
+            let m = &table.entities[e as usize].mentions[k as usize];
+            (m.start, m.end)
+        };
         for p in 0..paragraphs {
-            mentions[counts[p] as usize..counts[p + 1] as usize].sort_by_key(|m| (m.start, m.end));
+            refs[counts[p] as usize..counts[p + 1] as usize].sort_by_key(span);
         }
         ParaMentions {
             offsets: counts,
-            mentions,
+            refs,
         }
     }
 
-    pub fn of(&self, global: u32) -> &[ParaMention] {
+    pub fn of<'a>(
+        &'a self,
+        table: &'a EntityTable,
+        global: u32,
+    ) -> impl ExactSizeIterator<Item = ParaMention> + 'a {
         let g = global as usize;
-        match (self.offsets.get(g), self.offsets.get(g + 1)) {
-            (Some(&a), Some(&b)) => &self.mentions[a as usize..b as usize],
+        let refs = match (self.offsets.get(g), self.offsets.get(g + 1)) {
+            (Some(&a), Some(&b)) => &self.refs[a as usize..b as usize],
             _ => &[],
-        }
+        };
+        refs.iter().map(move |&(entity, k)| {
+            let m = &table.entities[entity as usize].mentions[k as usize];
+            ParaMention {
+                entity,
+                start: m.start,
+                end: m.end,
+            }
+        })
     }
 }
 
@@ -188,8 +198,8 @@ impl Index {
     }
 
     /// Entity mentions in one paragraph, by start: (entity, start, end) in its text.
-    pub fn para_mentions(&self, global: u32) -> &[ParaMention] {
-        self.para_mentions.of(global)
+    pub fn para_mentions(&self, global: u32) -> impl ExactSizeIterator<Item = ParaMention> + '_ {
+        self.para_mentions.of(&self.entities, global)
     }
 
     /// Entities sharing paragraphs with `entity`, with the number of shared
@@ -199,7 +209,6 @@ impl Index {
         for &p in self.entity_paras(entity) {
             let mut seen: Vec<u32> = self
                 .para_mentions(p)
-                .iter()
                 .map(|m| m.entity)
                 .filter(|&e| e as usize != entity)
                 .collect();

@@ -699,7 +699,6 @@ fn mentions_of(index: &Index, doc: u32) -> Vec<Vec<MentionSpan>> {
         .map(|global| {
             index
                 .para_mentions(global)
-                .iter()
                 .map(|m| MentionSpan {
                     range: m.start as usize..m.end as usize,
                     kind: index.entities.entities[m.entity as usize].kind,
