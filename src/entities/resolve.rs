@@ -388,8 +388,22 @@ impl Places<'_> {
     }
 
     fn doc_para(&self, global: u32) -> (u32, u32) {
-        let doc = self.doc_starts.partition_point(|&s| s <= global) - 1;
-        (doc as u32, global - self.doc_starts[doc])
+        self.doc_para_from(global, &mut 0)
+    }
+
+    /// [`Self::doc_para`] that tries document `hint` first and leaves the
+    /// answer there: a cluster's mentions come in paragraph order, mostly
+    /// several to a document, so most look-ups need no search.
+    fn doc_para_from(&self, global: u32, hint: &mut usize) -> (u32, u32) {
+        let starts = self.doc_starts;
+        let fits = |d: usize| {
+            starts.get(d).is_some_and(|&s| s <= global)
+                && starts.get(d + 1).is_none_or(|&next| global < next)
+        };
+        if !fits(*hint) {
+            *hint = starts.partition_point(|&s| s <= global) - 1;
+        }
+        (*hint as u32, global - starts[*hint])
     }
 }
 
@@ -667,9 +681,10 @@ fn resolve_items(
                 let mut forms: Vec<&str> = ids.into_iter().map(form).collect();
                 forms.sort_unstable();
                 forms.dedup();
+                let mut hint = 0;
                 let mut docs: Vec<u32> = m
                     .iter()
-                    .map(|&i| places.doc_para(items[i as usize].para).0)
+                    .map(|&i| places.doc_para_from(items[i as usize].para, &mut hint).0)
                     .collect();
                 docs.sort_unstable();
                 docs.dedup();
@@ -1077,13 +1092,14 @@ fn resolve_items(
         let mut values: FxHashMap<u32, u32> = FxHashMap::default();
         let mut mentions_out: Vec<Occurrence> = Vec::with_capacity(members.len());
         let mut inferred = true;
+        let mut doc_hint = 0;
         for &i in members {
             let it = &items[i as usize];
             *alias_counts.entry(it.surface).or_default() += 1;
             if it.core != NONE {
                 *alias_counts.entry(it.core).or_default() += 1;
             }
-            let (doc, para) = places.doc_para(it.para);
+            let (doc, para) = places.doc_para_from(it.para, &mut doc_hint);
             mentions_out.push(Occurrence {
                 doc,
                 para,
@@ -1362,6 +1378,11 @@ mod tests {
         for (global, &(doc, para)) in expect.iter().enumerate() {
             assert_eq!(places.doc_para(global as u32), (doc, para));
             assert_eq!(places.global(doc, para), global as u32);
+            for start in 0..5 {
+                let mut hint = start;
+                assert_eq!(places.doc_para_from(global as u32, &mut hint), (doc, para));
+                assert_eq!(hint as u32, doc);
+            }
         }
     }
 

@@ -375,8 +375,8 @@ pub fn build_with_progress(corpus: Corpus, progress: &BuildProgress) -> Index {
     // The last wave's merge and everything after it: the terms side (postings,
     // titles, vocabulary) and the entities side (resolution) need nothing of each
     // other, so they run side by side, except that the postings are filled only
-    // once resolution has freed its per-mention records and built its views:
-    // the largest passing allocations of indexing then never coexist.
+    // once resolution has freed its per-mention records: the two largest
+    // passing allocations of indexing then never coexist.
     let tail_started = Instant::now();
     let (last_terms, last_mentions): (Vec<TermsPartial>, Vec<_>) =
         pending.into_iter().map(|p| (p.terms, p.mentions)).unzip();
@@ -524,9 +524,10 @@ fn resolve_entities(
     on_resolved: impl FnOnce(),
 ) -> ResolvedEntities {
     let table = resolver.finish(docs);
-    // The resolver's per-mention records are gone: their pages go back before
-    // the views and then the postings are allocated.
+    // The resolver's per-mention records are gone: their pages go back, and
+    // the postings may take their full size beside the views.
     crate::memory::release_free_memory();
+    on_resolved();
     // Three read-only views of the table, built side by side.
     let ((), (entity_paras, para_mentions)) = rayon::join(
         || table.prepare_lookup(),
@@ -552,10 +553,6 @@ fn resolve_entities(
             )
         },
     );
-    crate::memory::release_free_memory();
-    // Postings are filled only now, so that neither the resolver's records nor
-    // the views' scratch space is still held when they take their full size.
-    on_resolved();
     ResolvedEntities {
         table,
         entity_paras,
