@@ -68,7 +68,7 @@ pub struct Paragraph {
     /// What is shown and indexed: markup removed, lines joined with single spaces
     /// except where the source had hard line breaks inside one block. Boxed
     /// slices, not `String` and `Vec`: a paragraph lives as long as the index,
-    /// and a million of them are 16 MB lighter without spare capacities.
+    /// and a million of them are 16 MB lighter without capacity fields.
     pub text: Box<str>,
     /// Emphasis and link ranges in `text`.
     #[serde(skip_serializing_if = "<[_]>::is_empty")]

@@ -351,6 +351,11 @@ fn is_acronym(s: &str) -> bool {
 /// Merges the mentions of all documents into entities (aliases resolved).
 /// `mentions[d]` are the mentions of `docs[d]`.
 pub fn resolve(docs: &[Document], mentions: &[Vec<Mention>]) -> EntityTable {
+    assert_eq!(
+        docs.len(),
+        mentions.len(),
+        "one list of mentions per document"
+    );
     let mut resolver = Resolver::default();
     for (d, (doc, ms)) in docs.iter().zip(mentions).enumerate() {
         resolver.add(d as u32, doc, ms);
@@ -387,14 +392,10 @@ impl Places<'_> {
         self.doc_starts[doc as usize] + para
     }
 
-    fn doc_para(&self, global: u32) -> (u32, u32) {
-        self.doc_para_from(global, &mut 0)
-    }
-
-    /// [`Self::doc_para`] that tries document `hint` first and leaves the
-    /// answer there: a cluster's mentions come in paragraph order, mostly
-    /// several to a document, so most look-ups need no search.
-    fn doc_para_from(&self, global: u32, hint: &mut usize) -> (u32, u32) {
+    /// Tries document `hint` first and leaves the answer there: mentions are
+    /// read in paragraph order, mostly several to a document, so most look-ups
+    /// need no search.
+    fn doc_para(&self, global: u32, hint: &mut usize) -> (u32, u32) {
         let starts = self.doc_starts;
         let fits = |d: usize| {
             starts.get(d).is_some_and(|&s| s <= global)
@@ -434,6 +435,7 @@ impl Resolver {
             let Some(raw) = p.text.get(m.range.clone()) else {
                 continue;
             };
+            // Checked before interning, so a rejected mention leaves no form.
             if m.range.len() > MAX_MENTION_BYTES {
                 continue;
             }
@@ -657,7 +659,6 @@ fn resolve_items(
     // Cluster-level merges. Their working sets (summaries, name indexes) are
     // dropped at the block's end, before the entities are built beside the items.
     {
-        // Cluster-level merges.
         let cl = Clusters::new((0..n).map(|i| uf.find(i) as u32).collect());
         struct Info<'f> {
             root: usize,
@@ -684,7 +685,7 @@ fn resolve_items(
                 let mut hint = 0;
                 let mut docs: Vec<u32> = m
                     .iter()
-                    .map(|&i| places.doc_para_from(items[i as usize].para, &mut hint).0)
+                    .map(|&i| places.doc_para(items[i as usize].para, &mut hint).0)
                     .collect();
                 docs.sort_unstable();
                 docs.dedup();
@@ -1099,7 +1100,7 @@ fn resolve_items(
             if it.core != NONE {
                 *alias_counts.entry(it.core).or_default() += 1;
             }
-            let (doc, para) = places.doc_para_from(it.para, &mut doc_hint);
+            let (doc, para) = places.doc_para(it.para, &mut doc_hint);
             mentions_out.push(Occurrence {
                 doc,
                 para,
@@ -1226,8 +1227,9 @@ fn add_lowercase_surnames(
     if surnames.is_empty() {
         return;
     }
-    let is_comment = |global: u32| {
-        let (d, p) = places.doc_para(global);
+    let mut hint = 0;
+    let mut is_comment = |global: u32| {
+        let (d, p) = places.doc_para(global, &mut hint);
         docs[d as usize]
             .paragraphs
             .get(p as usize)
@@ -1376,11 +1378,10 @@ mod tests {
         };
         let expect = [(0, 0), (0, 1), (2, 0), (2, 1), (2, 2)];
         for (global, &(doc, para)) in expect.iter().enumerate() {
-            assert_eq!(places.doc_para(global as u32), (doc, para));
             assert_eq!(places.global(doc, para), global as u32);
             for start in 0..5 {
                 let mut hint = start;
-                assert_eq!(places.doc_para_from(global as u32, &mut hint), (doc, para));
+                assert_eq!(places.doc_para(global as u32, &mut hint), (doc, para));
                 assert_eq!(hint as u32, doc);
             }
         }

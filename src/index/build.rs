@@ -129,8 +129,7 @@ fn pack(term: &str) -> Option<u128> {
 
 /// The terms side of what the waves add up to, in document order. Postings
 /// are not built per wave: each chunk keeps its token stream, and once every
-/// list's exact size is known the lists are filled in one pass at the end, on
-/// the core the entity resolution leaves idle.
+/// list's exact size is known the lists are filled in one pass at the end.
 #[derive(Default)]
 struct MergedTerms {
     vocab: Vocab,
@@ -181,24 +180,27 @@ impl MergedTerms {
 
     /// Every posting list, allocated once at its exact size and filled in
     /// paragraph order. Each thread fills its own range of terms, balanced by
-    /// size, reading every token stream: decoding twice is cheap next to the
-    /// scattered writes it splits.
+    /// size, reading every token stream: decoding a stream once per thread is
+    /// cheap next to the scattered writes it splits.
     fn postings(&mut self) -> Vec<PostingList> {
-        let mut lists: Vec<PostingList> = self
-            .sizes
+        let sizes = std::mem::take(&mut self.sizes);
+        let mut lists: Vec<PostingList> = sizes
             .iter()
             .map(|counted| PostingList::with_capacity(counted.size))
             .collect();
+        let weights: Vec<u64> = sizes.iter().map(|c| c.size.bytes()).collect();
+        drop(sizes);
+        let ranges = balanced_ranges(&weights, rayon::current_num_threads());
+        drop(weights);
         // Each thread holds every stream and lets go of each once read: the
         // last to read one frees it, so the streams shrink as the lists grow.
         let chunks: Vec<Arc<ChunkStream>> = std::mem::take(&mut self.chunks)
             .into_iter()
             .map(Arc::new)
             .collect();
-        let weights: Vec<u64> = self.sizes.iter().map(|c| c.size.bytes()).collect();
         let mut rest = lists.as_mut_slice();
         let mut first = 0;
-        let parts: Vec<_> = balanced_ranges(&weights, rayon::current_num_threads())
+        let parts: Vec<_> = ranges
             .into_iter()
             .map(|range| {
                 let (part, tail) = std::mem::take(&mut rest).split_at_mut(range.len());
@@ -344,7 +346,10 @@ pub fn build_with_progress(corpus: Corpus, progress: &BuildProgress) -> Index {
     for wave_range in waves(docs.len(), threads) {
         let wave_start = wave_range.start;
         let wave = &docs[wave_range];
-        let chunk_docs = wave.len().div_ceil(threads * CHUNKS_PER_THREAD).max(1);
+        let chunk_docs = wave
+            .len()
+            .div_ceil(threads * CHUNKS_PER_THREAD)
+            .clamp(8, 4096);
         let started = Instant::now();
         // The previous wave is merged on its own thread while this one is indexed,
         // so the pool never waits for the (serial) merge.
@@ -383,14 +388,21 @@ pub fn build_with_progress(corpus: Corpus, progress: &BuildProgress) -> Index {
     let (resolved_tx, resolved_rx) = std::sync::mpsc::channel::<()>();
     let (finished_terms, (resolved, entities_wall)) = std::thread::scope(|scope| {
         let entity_side = scope.spawn(|| {
+            // Owned here, so that a panic drops it and wakes the terms side.
+            let resolved_tx = resolved_tx;
             let started = Instant::now();
             for m in last_mentions {
                 mentions.merge(m, &docs);
             }
-            let resolved =
-                resolve_entities(mentions.resolver, &docs, &doc_starts, paras.len(), || {
+            let resolved = resolve_entities(
+                mentions.resolver,
+                &docs,
+                &doc_starts,
+                paras.len(),
+                move || {
                     let _ = resolved_tx.send(());
-                });
+                },
+            );
             (resolved, started.elapsed())
         });
         let started = Instant::now();
@@ -398,8 +410,9 @@ pub fn build_with_progress(corpus: Corpus, progress: &BuildProgress) -> Index {
             terms.merge(t);
         }
         // An error means the entity thread panicked; its join reports it.
+        let waiting = Instant::now();
         let _ = resolved_rx.recv();
-        let waited = started.elapsed();
+        let waited = waiting.elapsed();
         let finished = finish_terms(terms, &docs);
         let terms_wall = started.elapsed() - waited;
         (
