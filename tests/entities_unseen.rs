@@ -233,7 +233,8 @@ proptest! {
         let table = resolve(std::slice::from_ref(&doc), &[mentions]);
         for e in &table.entities {
             prop_assert!(!e.mentions.is_empty());
-            prop_assert!(e.mentions.windows(2).all(|w| (w[0].doc, w[0].para, w[0].start) <= (w[1].doc, w[1].para, w[1].start)));
+            let mentions: Vec<_> = e.mentions.iter().collect();
+            prop_assert!(mentions.windows(2).all(|w| (w[0].doc, w[0].para, w[0].start) <= (w[1].doc, w[1].para, w[1].start)));
         }
     }
 }

@@ -46,9 +46,10 @@ pub fn run(index: &Index, needle: &str, json: bool) -> Result<u8, CliError> {
     let doc = &index.docs[d as usize];
     let mut spans: Vec<Vec<JsonEntitySpan>> =
         (0..doc.paragraphs.len()).map(|_| Vec::new()).collect();
-    for entity in &index.entities.entities {
-        for m in entity.mentions.iter().filter(|m| m.doc == d) {
-            spans[m.para as usize].push(JsonEntitySpan {
+    for (spans, global) in spans.iter_mut().zip(index.doc_paras(d)) {
+        for m in index.para_mentions(global) {
+            let entity = &index.entities.entities[m.entity as usize];
+            spans.push(JsonEntitySpan {
                 start: m.start,
                 end: m.end,
                 kind: entity.kind.as_str(),

@@ -17,6 +17,7 @@ pub mod dates;
 pub mod gazetteer;
 pub mod json;
 mod lookup;
+mod mentions;
 pub mod quantities;
 pub mod resolve;
 mod table;
@@ -30,6 +31,7 @@ use serde::Serialize;
 use crate::corpus::Document;
 
 pub use json::entities_json;
+pub use mentions::{MentionIter, MentionStore, Mentions, ParaMention};
 pub use resolve::{Resolver, resolve};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
@@ -145,15 +147,13 @@ pub struct Entity {
     pub value: Option<String>,
     /// The date's year was inferred from datelines.
     pub inferred: bool,
-    /// Sorted by (doc, para, start).
-    pub mentions: Vec<Occurrence>,
+    /// Sorted by (doc, para, start, end).
+    pub mentions: Mentions,
 }
 
 impl Entity {
     pub fn doc_count(&self) -> usize {
-        let mut docs: Vec<u32> = self.mentions.iter().map(|m| m.doc).collect();
-        docs.dedup();
-        docs.len()
+        self.mentions.doc_count()
     }
 }
 
@@ -161,16 +161,40 @@ impl Entity {
 #[derive(Debug, Clone, Default)]
 pub struct EntityTable {
     pub entities: Vec<Entity>,
+    /// Every mention, by paragraph; the entities' lists refer into it.
+    mentions: std::sync::Arc<MentionStore>,
     /// Built on first use by `find`.
     lookup: std::sync::OnceLock<lookup::NameLookup>,
 }
 
 impl EntityTable {
-    pub fn new(entities: Vec<Entity>) -> Self {
+    /// The table of `entities`, each with its mentions (sorted by document,
+    /// paragraph, start and end); `doc_starts` numbers the documents' paragraphs
+    /// across the corpus, with the total at the end.
+    pub fn new(entities: Vec<(Entity, Vec<Occurrence>)>, doc_starts: Vec<u32>) -> Self {
+        let (mut entities, lists): (Vec<Entity>, Vec<Vec<Occurrence>>) =
+            entities.into_iter().unzip();
+        let doc_counts: Vec<u32> = lists
+            .iter()
+            .map(|list| {
+                let changes = list.windows(2).filter(|w| w[0].doc != w[1].doc).count();
+                u32::from(!list.is_empty()) + changes as u32
+            })
+            .collect();
+        let (store, ids) = MentionStore::new(lists, doc_starts);
+        for ((entity, ids), docs) in entities.iter_mut().zip(ids).zip(doc_counts) {
+            entity.mentions = Mentions::new(store.clone(), ids, docs);
+        }
         EntityTable {
             entities,
+            mentions: store,
             lookup: std::sync::OnceLock::new(),
         }
+    }
+
+    /// The mentions in global paragraph `global`, by start.
+    pub fn para_mentions(&self, global: u32) -> &[ParaMention] {
+        self.mentions.of(global)
     }
 
     /// Builds the name look-up now (indexing time) rather than on the first query.

@@ -484,6 +484,12 @@ impl Resolver {
 
     /// Resolves everything added: `docs` are the documents numbered by `add`.
     pub fn finish(self, docs: &[Document]) -> EntityTable {
+        self.finish_then(docs, || {})
+    }
+
+    /// [`Self::finish`], calling `resolved` once the per-mention records are
+    /// freed (and their pages returned), before the table is assembled.
+    pub fn finish_then(self, docs: &[Document], resolved: impl FnOnce()) -> EntityTable {
         let Resolver {
             mut forms,
             mut items,
@@ -495,14 +501,21 @@ impl Resolver {
         let places = Places {
             doc_starts: &doc_starts,
         };
-        resolve_items(
+        let entities = resolve_items(
             docs,
             &places,
             &mut items,
             &mut forms,
             &definitions,
             &figure_keys,
-        )
+        );
+        // The records go before the table's mention store is built.
+        drop((items, forms, definitions, figure_keys));
+        crate::memory::release_free_memory();
+        resolved();
+        let mut doc_starts = doc_starts;
+        doc_starts.push(docs.iter().map(|d| d.paragraphs.len() as u32).sum());
+        EntityTable::new(entities, doc_starts)
     }
 }
 
@@ -558,7 +571,7 @@ fn resolve_items(
     forms: &mut Forms,
     definitions: &[(u32, u32)],
     figure_keys: &FigureKeys,
-) -> EntityTable {
+) -> Vec<(Entity, Vec<Occurrence>)> {
     let gaz = gazetteer();
     add_lowercase_surnames(docs, places, items, forms);
     let n = items.len();
@@ -1065,7 +1078,7 @@ fn resolve_items(
     // Build entities.
     let cl = Clusters::new(uf.into_roots());
     // Clusters become entities independently: in parallel.
-    let build = |members: &[u32]| -> Option<Entity> {
+    let build = |members: &[u32]| -> Option<(Entity, Vec<Occurrence>)> {
         let (mut kind, best) = kind_of(members);
         let surfaces = || members.iter().map(|&i| form(items[i as usize].surface));
         // A bare word repeated with no clue and no full name to join: people are
@@ -1112,7 +1125,7 @@ fn resolve_items(
                 *values.entry(it.value).or_default() += 1;
             }
         }
-        mentions_out.sort_by_key(|o| (o.doc, o.para, o.start));
+        mentions_out.sort_by_key(|o| (o.doc, o.para, o.start, o.end));
         let mut aliases: Vec<(String, u32)> = alias_counts
             .iter()
             .map(|(&id, &count)| (form(id).to_owned(), count))
@@ -1124,29 +1137,32 @@ fn resolve_items(
             .map(|(&id, &count)| (form(id), count))
             .max_by(|a, b| a.1.cmp(&b.1).then_with(|| b.0.cmp(a.0)))
             .map(|v| v.0.to_owned());
-        Some(Entity {
+        let entity = Entity {
             canonical,
             kind,
             aliases,
             value,
             inferred: inferred && matches!(kind, EntityKind::Date),
-            mentions: mentions_out,
-        })
+            mentions: Default::default(),
+        };
+        Some((entity, mentions_out))
     };
     let groups: Vec<&[u32]> = cl.iter().map(|(_, members)| members).collect();
-    let mut entities: Vec<Entity> = groups.into_par_iter().filter_map(build).collect();
+    let mut entities: Vec<(Entity, Vec<Occurrence>)> =
+        groups.into_par_iter().filter_map(build).collect();
+    drop(cl);
     // The first mention breaks ties, so the order never depends on hashing.
-    entities.sort_by(|a, b| {
+    entities.sort_by(|(a, am), (b, bm)| {
         a.kind
             .cmp(&b.kind)
-            .then_with(|| b.mentions.len().cmp(&a.mentions.len()))
+            .then_with(|| bm.len().cmp(&am.len()))
             .then_with(|| a.canonical.cmp(&b.canonical))
             .then_with(|| {
-                let first = |e: &Entity| e.mentions.first().map(|o| (o.doc, o.para, o.start));
-                first(a).cmp(&first(b))
+                let first = |m: &[Occurrence]| m.first().map(|o| (o.doc, o.para, o.start));
+                first(am).cmp(&first(bm))
             })
     });
-    EntityTable::new(entities)
+    entities
 }
 
 /// Mentions grouped by union-find root: roots ascending, members ascending.

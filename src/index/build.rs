@@ -10,7 +10,7 @@ use rayon::prelude::*;
 use rustc_hash::FxHashMap;
 
 use super::postings::{SizeCounter, read_varint, write_varint};
-use super::{Index, ParaMentions, ParaRef, PostingList, Timings, Vocab};
+use super::{Index, ParaRef, PostingList, Timings, Vocab};
 use crate::corpus::{Corpus, Document};
 use crate::entities::{self, Mention, Tagger};
 use crate::text::{fold_into, tokens};
@@ -394,15 +394,9 @@ pub fn build_with_progress(corpus: Corpus, progress: &BuildProgress) -> Index {
             for m in last_mentions {
                 mentions.merge(m, &docs);
             }
-            let resolved = resolve_entities(
-                mentions.resolver,
-                &docs,
-                &doc_starts,
-                paras.len(),
-                move || {
-                    let _ = resolved_tx.send(());
-                },
-            );
+            let resolved = resolve_entities(mentions.resolver, &docs, move || {
+                let _ = resolved_tx.send(());
+            });
             (resolved, started.elapsed())
         });
         let started = Instant::now();
@@ -436,7 +430,6 @@ pub fn build_with_progress(corpus: Corpus, progress: &BuildProgress) -> Index {
     let ResolvedEntities {
         table,
         entity_paras,
-        para_mentions,
     } = resolved;
 
     // Wall times of the overlapped passes, split by the time each part took.
@@ -462,7 +455,6 @@ pub fn build_with_progress(corpus: Corpus, progress: &BuildProgress) -> Index {
         field_docs,
         entities: table,
         entity_paras,
-        para_mentions,
         timings,
         token_count,
     }
@@ -522,54 +514,34 @@ fn finish_terms(merged: MergedTerms, docs: &[Document]) -> FinishedTerms {
     }
 }
 
-/// The entities side once resolved: the table and its per-paragraph views.
+/// The entities side once resolved: the table and its paragraphs per entity.
 struct ResolvedEntities {
     table: entities::EntityTable,
     entity_paras: Vec<Vec<u32>>,
-    para_mentions: ParaMentions,
 }
 
 fn resolve_entities(
     resolver: entities::Resolver,
     docs: &[Document],
-    doc_starts: &[u32],
-    para_count: usize,
     on_resolved: impl FnOnce(),
 ) -> ResolvedEntities {
-    let table = resolver.finish(docs);
-    // The resolver's per-mention records are gone: their pages go back, and
-    // the postings may take their full size beside the views.
-    crate::memory::release_free_memory();
-    on_resolved();
-    // Three read-only views of the table, built side by side.
-    let ((), (entity_paras, para_mentions)) = rayon::join(
+    // Once the resolver's per-mention records are gone, the postings may take
+    // their full size beside the mention store and the views.
+    let table = resolver.finish_then(docs, on_resolved);
+    // Two read-only views of the table, built side by side.
+    let ((), entity_paras) = rayon::join(
         || table.prepare_lookup(),
         || {
-            rayon::join(
-                || {
-                    table
-                        .entities
-                        .par_iter()
-                        .map(|e| {
-                            let mut ids: Vec<u32> = e
-                                .mentions
-                                .iter()
-                                .map(|m| doc_starts[m.doc as usize] + m.para)
-                                .collect();
-                            ids.dedup();
-                            ids.shrink_to_fit();
-                            ids
-                        })
-                        .collect()
-                },
-                || ParaMentions::new(&table, doc_starts, para_count),
-            )
+            table
+                .entities
+                .par_iter()
+                .map(|e| e.mentions.paragraphs())
+                .collect()
         },
     );
     ResolvedEntities {
         table,
         entity_paras,
-        para_mentions,
     }
 }
 

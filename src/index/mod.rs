@@ -20,87 +20,14 @@ pub use rank::Bm25;
 pub use vocab::{Expansion, MatchQuality, Vocab};
 
 use crate::corpus::{Document, ParaKind, Paragraph, Skipped};
-use crate::entities::{EntityTable, Occurrence};
+use crate::entities::EntityTable;
+pub use crate::entities::ParaMention;
 
 /// A paragraph's place in the corpus.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
 pub struct ParaRef {
     pub doc: u32,
     pub para: u32,
-}
-
-/// One entity mention inside a paragraph.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct ParaMention {
-    pub entity: u32,
-    pub start: u32,
-    pub end: u32,
-}
-
-/// Mentions grouped by global paragraph id, in one flat array (offsets per
-/// paragraph). Each refers to its entity's own list of mentions, which holds
-/// the span, rather than keeping a second copy of it.
-#[derive(Debug, Default)]
-pub struct ParaMentions {
-    offsets: Vec<u32>,
-    /// (entity, index in its `mentions`), by start within each paragraph.
-    refs: Vec<(u32, u32)>,
-}
-
-impl ParaMentions {
-    pub fn new(table: &EntityTable, doc_starts: &[u32], paragraphs: usize) -> Self {
-        let global = |m: &Occurrence| (doc_starts[m.doc as usize] + m.para) as usize;
-        let mut counts = vec![0u32; paragraphs + 1];
-        for e in &table.entities {
-            for m in &e.mentions {
-                counts[global(m) + 1] += 1;
-            }
-        }
-        for i in 1..counts.len() {
-            counts[i] += counts[i - 1];
-        }
-        let mut fill = counts.clone();
-        let mut refs = vec![(0, 0); counts[paragraphs] as usize];
-        for (id, e) in table.entities.iter().enumerate() {
-            for (k, m) in e.mentions.iter().enumerate() {
-                let slot = &mut fill[global(m)];
-                refs[*slot as usize] = (id as u32, k as u32);
-                *slot += 1;
-            }
-        }
-        drop(fill);
-        let span = |&(e, k): &(u32, u32)| {
-            let m = &table.entities[e as usize].mentions[k as usize];
-            (m.start, m.end)
-        };
-        for p in 0..paragraphs {
-            refs[counts[p] as usize..counts[p + 1] as usize].sort_by_key(span);
-        }
-        ParaMentions {
-            offsets: counts,
-            refs,
-        }
-    }
-
-    pub fn of<'a>(
-        &'a self,
-        table: &'a EntityTable,
-        global: u32,
-    ) -> impl ExactSizeIterator<Item = ParaMention> + 'a {
-        let g = global as usize;
-        let refs = match (self.offsets.get(g), self.offsets.get(g + 1)) {
-            (Some(&a), Some(&b)) => &self.refs[a as usize..b as usize],
-            _ => &[],
-        };
-        refs.iter().map(move |&(entity, k)| {
-            let m = &table.entities[entity as usize].mentions[k as usize];
-            ParaMention {
-                entity,
-                start: m.start,
-                end: m.end,
-            }
-        })
-    }
 }
 
 /// How long each indexing phase took.
@@ -140,8 +67,6 @@ pub struct Index {
     pub entities: EntityTable,
     /// Per entity, the sorted global ids of the paragraphs that mention it.
     entity_paras: Vec<Vec<u32>>,
-    /// Entity mentions grouped by paragraph.
-    para_mentions: ParaMentions,
     pub timings: Timings,
     pub token_count: u64,
 }
@@ -198,8 +123,8 @@ impl Index {
     }
 
     /// Entity mentions in one paragraph, by start: (entity, start, end) in its text.
-    pub fn para_mentions(&self, global: u32) -> impl ExactSizeIterator<Item = ParaMention> + '_ {
-        self.para_mentions.of(&self.entities, global)
+    pub fn para_mentions(&self, global: u32) -> &[ParaMention] {
+        self.entities.para_mentions(global)
     }
 
     /// Entities sharing paragraphs with `entity`, with the number of shared
@@ -209,6 +134,7 @@ impl Index {
         for &p in self.entity_paras(entity) {
             let mut seen: Vec<u32> = self
                 .para_mentions(p)
+                .iter()
                 .map(|m| m.entity)
                 .filter(|&e| e as usize != entity)
                 .collect();

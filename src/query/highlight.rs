@@ -60,17 +60,9 @@ pub fn match_spans_in_prefix(
             }
         }
     }
-    let r = index.paras[global_para as usize];
-    for &entity in &results.entities {
-        let mentions = &index.entities.entities[entity].mentions;
-        let start = mentions.partition_point(|m| (m.doc, m.para) < (r.doc, r.para));
-        for m in mentions[start..]
-            .iter()
-            .take_while(|m| (m.doc, m.para) == (r.doc, r.para))
-        {
-            if (m.end as usize) <= text.len() {
-                spans.push(m.start as usize..m.end as usize);
-            }
+    for m in index.para_mentions(global_para) {
+        if results.entities.contains(&(m.entity as usize)) && (m.end as usize) <= text.len() {
+            spans.push(m.start as usize..m.end as usize);
         }
     }
     merge(spans)

@@ -699,6 +699,7 @@ fn mentions_of(index: &Index, doc: u32) -> Vec<Vec<MentionSpan>> {
         .map(|global| {
             index
                 .para_mentions(global)
+                .iter()
                 .map(|m| MentionSpan {
                     range: m.start as usize..m.end as usize,
                     kind: index.entities.entities[m.entity as usize].kind,
@@ -711,15 +712,20 @@ fn mentions_of(index: &Index, doc: u32) -> Vec<Vec<MentionSpan>> {
 
 /// The most-mentioned named entities (people, organisations, places) per document.
 fn top_entities_per_doc(index: &Index) -> Vec<Vec<(usize, u32)>> {
-    let mut counts: Vec<HashMap<usize, u32>> = vec![HashMap::new(); index.docs.len()];
-    for (id, e) in index.entities.entities.iter().enumerate() {
-        if e.kind.is_figure() {
-            continue;
-        }
-        for m in &e.mentions {
-            *counts[m.doc as usize].entry(id).or_insert(0) += 1;
-        }
-    }
+    let counts: Vec<HashMap<usize, u32>> = (0..index.docs.len() as u32)
+        .map(|doc| {
+            let mut counts = HashMap::new();
+            for global in index.doc_paras(doc) {
+                for m in index.para_mentions(global) {
+                    let id = m.entity as usize;
+                    if !index.entities.entities[id].kind.is_figure() {
+                        *counts.entry(id).or_insert(0) += 1;
+                    }
+                }
+            }
+            counts
+        })
+        .collect();
     counts
         .into_iter()
         .map(|c| {

@@ -1,0 +1,254 @@
+//! Where entities are mentioned: one store for the whole corpus, grouped by
+//! paragraph, which each entity's mention list refers into. Spans are kept
+//! once (12 bytes a mention) and an entity's list is 4 bytes a mention.
+
+use std::sync::Arc;
+
+use serde::Serialize;
+
+use super::Occurrence;
+
+/// One entity mention inside a paragraph.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ParaMention {
+    pub entity: u32,
+    pub start: u32,
+    pub end: u32,
+}
+
+/// Every mention of the corpus, by global paragraph, by start within one.
+#[derive(Debug, Default)]
+pub struct MentionStore {
+    /// Global number of each document's first paragraph.
+    doc_starts: Vec<u32>,
+    /// Index in `records` of each paragraph's first mention; one extra at the end.
+    offsets: Vec<u32>,
+    records: Vec<ParaMention>,
+}
+
+impl MentionStore {
+    /// The store of `lists[e]` (entity `e`'s mentions, sorted by document,
+    /// paragraph, start and end), and each list as positions in it. The lists are
+    /// dropped once their spans are copied, before the positions are made.
+    pub fn new(lists: Vec<Vec<Occurrence>>, doc_starts: Vec<u32>) -> (Arc<Self>, Vec<Box<[u32]>>) {
+        let paragraphs = doc_starts.last().map_or(0, |&s| s as usize);
+        let global = |m: &Occurrence| (doc_starts[m.doc as usize] + m.para) as usize;
+        let mut offsets = vec![0u32; paragraphs + 2];
+        for m in lists.iter().flatten() {
+            offsets[global(m) + 1] += 1;
+        }
+        for i in 1..offsets.len() {
+            offsets[i] += offsets[i - 1];
+        }
+        offsets.truncate(paragraphs + 1);
+        let total = offsets.last().map_or(0, |&n| n as usize);
+        let mut next = offsets.clone();
+        let blank = ParaMention {
+            entity: 0,
+            start: 0,
+            end: 0,
+        };
+        let mut records = vec![blank; total];
+        let sizes: Vec<usize> = lists.iter().map(Vec::len).collect();
+        for (e, list) in lists.into_iter().enumerate() {
+            for m in list {
+                let slot = &mut next[global(&m)];
+                records[*slot as usize] = ParaMention {
+                    entity: e as u32,
+                    start: m.start,
+                    end: m.end,
+                };
+                *slot += 1;
+            }
+        }
+        drop(next);
+        // Stable: mentions at the same span stay in entity order.
+        for p in 0..paragraphs {
+            records[offsets[p] as usize..offsets[p + 1] as usize].sort_by_key(|m| (m.start, m.end));
+        }
+        let mut ids: Vec<Vec<u32>> = sizes.into_iter().map(Vec::with_capacity).collect();
+        for (pos, m) in records.iter().enumerate() {
+            ids[m.entity as usize].push(pos as u32);
+        }
+        let store = MentionStore {
+            doc_starts,
+            offsets,
+            records,
+        };
+        let ids = ids.into_iter().map(Vec::into_boxed_slice).collect();
+        (Arc::new(store), ids)
+    }
+
+    /// The mentions in global paragraph `global`, by start.
+    pub fn of(&self, global: u32) -> &[ParaMention] {
+        let g = global as usize;
+        match (self.offsets.get(g), self.offsets.get(g + 1)) {
+            (Some(&a), Some(&b)) => &self.records[a as usize..b as usize],
+            _ => &[],
+        }
+    }
+
+    /// The global paragraph of mention `id`.
+    fn paragraph_of(&self, id: u32) -> u32 {
+        (self.offsets.partition_point(|&o| o <= id) - 1) as u32
+    }
+
+    fn occurrence(&self, id: u32) -> Occurrence {
+        let global = self.paragraph_of(id);
+        let doc = self.doc_starts.partition_point(|&s| s <= global) - 1;
+        let m = self.records[id as usize];
+        Occurrence {
+            doc: doc as u32,
+            para: global - self.doc_starts[doc],
+            start: m.start,
+            end: m.end,
+        }
+    }
+}
+
+/// An entity's mentions, sorted by document, paragraph, start and end.
+#[derive(Clone, Default)]
+pub struct Mentions {
+    store: Arc<MentionStore>,
+    ids: Box<[u32]>,
+    /// Documents they are in, counted when the table was built.
+    docs: u32,
+}
+
+impl Mentions {
+    pub fn new(store: Arc<MentionStore>, ids: Box<[u32]>, docs: u32) -> Self {
+        Mentions { store, ids, docs }
+    }
+
+    /// Number of documents with at least one of the mentions.
+    pub fn doc_count(&self) -> usize {
+        self.docs as usize
+    }
+
+    pub fn len(&self) -> usize {
+        self.ids.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.ids.is_empty()
+    }
+
+    pub fn get(&self, i: usize) -> Option<Occurrence> {
+        self.ids.get(i).map(|&id| self.store.occurrence(id))
+    }
+
+    pub fn first(&self) -> Option<Occurrence> {
+        self.get(0)
+    }
+
+    pub fn iter(&self) -> MentionIter<'_> {
+        MentionIter {
+            store: &self.store,
+            ids: self.ids.iter(),
+        }
+    }
+
+    /// Global paragraph numbers of the mentions, ascending, each once.
+    pub fn paragraphs(&self) -> Vec<u32> {
+        let mut out: Vec<u32> = self
+            .ids
+            .iter()
+            .map(|&id| self.store.paragraph_of(id))
+            .collect();
+        out.dedup();
+        out.shrink_to_fit();
+        out
+    }
+}
+
+/// An entity's mentions in order, as [`Occurrence`]s.
+pub struct MentionIter<'a> {
+    store: &'a MentionStore,
+    ids: std::slice::Iter<'a, u32>,
+}
+
+impl Iterator for MentionIter<'_> {
+    type Item = Occurrence;
+
+    fn next(&mut self) -> Option<Occurrence> {
+        self.ids.next().map(|&id| self.store.occurrence(id))
+    }
+
+    fn size_hint(&self) -> (usize, Option<usize>) {
+        self.ids.size_hint()
+    }
+
+    /// Skips without looking the skipped mentions up: a scrolled list starts deep.
+    fn nth(&mut self, n: usize) -> Option<Occurrence> {
+        self.ids.nth(n).map(|&id| self.store.occurrence(id))
+    }
+}
+
+impl ExactSizeIterator for MentionIter<'_> {}
+
+impl<'a> IntoIterator for &'a Mentions {
+    type Item = Occurrence;
+    type IntoIter = MentionIter<'a>;
+
+    fn into_iter(self) -> MentionIter<'a> {
+        self.iter()
+    }
+}
+
+impl std::fmt::Debug for Mentions {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_list().entries(self.iter()).finish()
+    }
+}
+
+impl Serialize for Mentions {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_seq(self.iter())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn occ(doc: u32, para: u32, start: u32, end: u32) -> Occurrence {
+        Occurrence {
+            doc,
+            para,
+            start,
+            end,
+        }
+    }
+
+    #[test]
+    fn lists_read_back_and_paragraphs_group_by_start() {
+        // Documents of 2, 0 and 3 paragraphs.
+        let doc_starts = vec![0, 2, 2, 5];
+        let lists = vec![
+            vec![occ(0, 1, 9, 12), occ(2, 0, 0, 4), occ(2, 0, 20, 24)],
+            vec![occ(0, 1, 2, 5), occ(2, 2, 1, 3)],
+        ];
+        let (store, ids) = MentionStore::new(lists.clone(), doc_starts);
+        for (e, list) in lists.iter().enumerate() {
+            let mentions = Mentions::new(store.clone(), ids[e].clone(), 0);
+            assert_eq!(mentions.iter().collect::<Vec<_>>(), *list);
+            assert_eq!((&mentions).into_iter().count(), list.len());
+        }
+        let starts = |g: u32| {
+            store
+                .of(g)
+                .iter()
+                .map(|m| (m.entity, m.start))
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(starts(0), []);
+        assert_eq!(starts(1), [(1, 2), (0, 9)]);
+        assert_eq!(starts(2), [(0, 0), (0, 20)]);
+        assert_eq!(starts(4), [(1, 1)]);
+        assert_eq!(starts(5), []);
+        let first = Mentions::new(store, ids[0].clone(), 2);
+        assert_eq!(first.paragraphs(), [1, 2]);
+        assert_eq!(first.iter().nth(2), Some(lists[0][2]));
+        assert_eq!(first.iter().enumerate().nth(1), Some((1, lists[0][1])));
+    }
+}
