@@ -8,6 +8,15 @@ use serde::Serialize;
 
 use super::Occurrence;
 
+/// A mention as resolution hands it over: its paragraph numbered across the
+/// corpus (12 bytes, not an [`Occurrence`]'s 16: there are millions).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Span {
+    pub para: u32,
+    pub start: u32,
+    pub end: u32,
+}
+
 /// One entity mention inside a paragraph.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct ParaMention {
@@ -27,12 +36,12 @@ pub struct MentionStore {
 }
 
 impl MentionStore {
-    /// The store of `lists[e]` (entity `e`'s mentions, sorted by document,
-    /// paragraph, start and end), and each list as positions in it. The lists are
+    /// The store of `lists[e]` (entity `e`'s mentions, sorted by paragraph,
+    /// start and end), and each list as positions in it. The lists are
     /// dropped once their spans are copied, before the positions are made.
-    pub fn new(lists: Vec<Vec<Occurrence>>, doc_starts: Vec<u32>) -> (Arc<Self>, Vec<Box<[u32]>>) {
+    pub fn new(lists: Vec<Vec<Span>>, doc_starts: Vec<u32>) -> (Arc<Self>, Vec<Box<[u32]>>) {
         let paragraphs = doc_starts.last().map_or(0, |&s| s as usize);
-        let global = |m: &Occurrence| (doc_starts[m.doc as usize] + m.para) as usize;
+        let global = |m: &Span| m.para as usize;
         let mut offsets = vec![0u32; paragraphs + 2];
         for m in lists.iter().flatten() {
             offsets[global(m) + 1] += 1;
@@ -220,15 +229,27 @@ mod tests {
         }
     }
 
+    fn span(o: &Occurrence, doc_starts: &[u32]) -> Span {
+        Span {
+            para: doc_starts[o.doc as usize] + o.para,
+            start: o.start,
+            end: o.end,
+        }
+    }
+
     #[test]
     fn lists_read_back_and_paragraphs_group_by_start() {
         // Documents of 2, 0 and 3 paragraphs.
         let doc_starts = vec![0, 2, 2, 5];
-        let lists = vec![
+        let lists = [
             vec![occ(0, 1, 9, 12), occ(2, 0, 0, 4), occ(2, 0, 20, 24)],
             vec![occ(0, 1, 2, 5), occ(2, 2, 1, 3)],
         ];
-        let (store, ids) = MentionStore::new(lists.clone(), doc_starts);
+        let spans = lists
+            .iter()
+            .map(|l| l.iter().map(|o| span(o, &doc_starts)).collect())
+            .collect();
+        let (store, ids) = MentionStore::new(spans, doc_starts);
         for (e, list) in lists.iter().enumerate() {
             let mentions = Mentions::new(store.clone(), ids[e].clone(), 0);
             assert_eq!(mentions.iter().collect::<Vec<_>>(), *list);
@@ -250,5 +271,37 @@ mod tests {
         assert_eq!(first.paragraphs(), [1, 2]);
         assert_eq!(first.iter().nth(2), Some(lists[0][2]));
         assert_eq!(first.iter().enumerate().nth(1), Some((1, lists[0][1])));
+    }
+
+    #[test]
+    fn entities_count_the_documents_they_are_mentioned_in() {
+        use crate::entities::{Entity, EntityKind, EntityTable};
+        // Documents of 2, 0, 3 and 1 paragraphs.
+        let doc_starts = vec![0, 2, 2, 5, 6];
+        let entity = || Entity {
+            canonical: "X".into(),
+            kind: EntityKind::Person,
+            aliases: Vec::new(),
+            value: None,
+            inferred: false,
+            mentions: Mentions::default(),
+        };
+        let at = |para| Span {
+            para,
+            start: 0,
+            end: 1,
+        };
+        let table = EntityTable::new(
+            vec![
+                (entity(), vec![at(0), at(1), at(2), at(4), at(5)]),
+                (entity(), vec![at(1)]),
+                (entity(), vec![at(2), at(5)]),
+            ],
+            doc_starts,
+        );
+        let counts: Vec<usize> = table.entities.iter().map(|e| e.doc_count()).collect();
+        assert_eq!(counts, [3, 1, 2]);
+        let docs: Vec<u32> = table.entities[0].mentions.iter().map(|m| m.doc).collect();
+        assert_eq!(docs, [0, 0, 2, 2, 3]);
     }
 }

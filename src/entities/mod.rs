@@ -31,7 +31,7 @@ use serde::Serialize;
 use crate::corpus::Document;
 
 pub use json::entities_json;
-pub use mentions::{MentionIter, MentionStore, Mentions, ParaMention};
+pub use mentions::{MentionIter, MentionStore, Mentions, ParaMention, Span};
 pub use resolve::{Resolver, resolve};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
@@ -168,17 +168,25 @@ pub struct EntityTable {
 }
 
 impl EntityTable {
-    /// The table of `entities`, each with its mentions (sorted by document,
-    /// paragraph, start and end); `doc_starts` numbers the documents' paragraphs
-    /// across the corpus, with the total at the end.
-    pub fn new(entities: Vec<(Entity, Vec<Occurrence>)>, doc_starts: Vec<u32>) -> Self {
-        let (mut entities, lists): (Vec<Entity>, Vec<Vec<Occurrence>>) =
-            entities.into_iter().unzip();
+    /// The table of `entities`, each with its mentions (sorted by paragraph,
+    /// start and end); `doc_starts` numbers the documents' paragraphs across
+    /// the corpus, with the total at the end.
+    pub fn new(entities: Vec<(Entity, Vec<Span>)>, doc_starts: Vec<u32>) -> Self {
+        let (mut entities, lists): (Vec<Entity>, Vec<Vec<Span>>) = entities.into_iter().unzip();
+        // A document starts a new count where a mention's paragraph reaches it.
         let doc_counts: Vec<u32> = lists
             .iter()
             .map(|list| {
-                let changes = list.windows(2).filter(|w| w[0].doc != w[1].doc).count();
-                u32::from(!list.is_empty()) + changes as u32
+                let mut docs = 0;
+                let mut next_doc_start = 0;
+                for m in list {
+                    if m.para >= next_doc_start {
+                        docs += 1;
+                        let doc = doc_starts.partition_point(|&s| s <= m.para);
+                        next_doc_start = doc_starts.get(doc).copied().unwrap_or(u32::MAX);
+                    }
+                }
+                docs
             })
             .collect();
         let (store, ids) = MentionStore::new(lists, doc_starts);

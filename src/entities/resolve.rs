@@ -16,7 +16,7 @@ use rustc_hash::{FxHashMap, FxHashSet};
 use strsim::{jaro_winkler, levenshtein};
 
 use super::gazetteer::{fold, gazetteer};
-use super::{Cue, Entity, EntityKind, EntityTable, Mention, Occurrence};
+use super::{Cue, Entity, EntityKind, EntityTable, Mention, Span};
 use crate::corpus::Document;
 
 /// Marks an absent string id.
@@ -571,7 +571,7 @@ fn resolve_items(
     forms: &mut Forms,
     definitions: &[(u32, u32)],
     figure_keys: &FigureKeys,
-) -> Vec<(Entity, Vec<Occurrence>)> {
+) -> Vec<(Entity, Vec<Span>)> {
     let gaz = gazetteer();
     add_lowercase_surnames(docs, places, items, forms);
     let n = items.len();
@@ -1078,7 +1078,7 @@ fn resolve_items(
     // Build entities.
     let cl = Clusters::new(uf.into_roots());
     // Clusters become entities independently: in parallel.
-    let build = |members: &[u32]| -> Option<(Entity, Vec<Occurrence>)> {
+    let build = |members: &[u32]| -> Option<(Entity, Vec<Span>)> {
         let (mut kind, best) = kind_of(members);
         let surfaces = || members.iter().map(|&i| form(items[i as usize].surface));
         // A bare word repeated with no clue and no full name to join: people are
@@ -1104,19 +1104,16 @@ fn resolve_items(
         }
         let mut alias_counts: FxHashMap<u32, u32> = FxHashMap::default();
         let mut values: FxHashMap<u32, u32> = FxHashMap::default();
-        let mut mentions_out: Vec<Occurrence> = Vec::with_capacity(members.len());
+        let mut mentions_out: Vec<Span> = Vec::with_capacity(members.len());
         let mut inferred = true;
-        let mut doc_hint = 0;
         for &i in members {
             let it = &items[i as usize];
             *alias_counts.entry(it.surface).or_default() += 1;
             if it.core != NONE {
                 *alias_counts.entry(it.core).or_default() += 1;
             }
-            let (doc, para) = places.doc_para(it.para, &mut doc_hint);
-            mentions_out.push(Occurrence {
-                doc,
-                para,
+            mentions_out.push(Span {
+                para: it.para,
                 start: it.start,
                 end: it.end(),
             });
@@ -1125,7 +1122,7 @@ fn resolve_items(
                 *values.entry(it.value).or_default() += 1;
             }
         }
-        mentions_out.sort_by_key(|o| (o.doc, o.para, o.start, o.end));
+        mentions_out.sort_by_key(|o| (o.para, o.start, o.end));
         let mut aliases: Vec<(String, u32)> = alias_counts
             .iter()
             .map(|(&id, &count)| (form(id).to_owned(), count))
@@ -1148,8 +1145,7 @@ fn resolve_items(
         Some((entity, mentions_out))
     };
     let groups: Vec<&[u32]> = cl.iter().map(|(_, members)| members).collect();
-    let mut entities: Vec<(Entity, Vec<Occurrence>)> =
-        groups.into_par_iter().filter_map(build).collect();
+    let mut entities: Vec<(Entity, Vec<Span>)> = groups.into_par_iter().filter_map(build).collect();
     drop(cl);
     // The first mention breaks ties, so the order never depends on hashing.
     entities.sort_by(|(a, am), (b, bm)| {
@@ -1158,7 +1154,7 @@ fn resolve_items(
             .then_with(|| bm.len().cmp(&am.len()))
             .then_with(|| a.canonical.cmp(&b.canonical))
             .then_with(|| {
-                let first = |m: &[Occurrence]| m.first().map(|o| (o.doc, o.para, o.start));
+                let first = |m: &[Span]| m.first().map(|o| (o.para, o.start));
                 first(am).cmp(&first(bm))
             })
     });
