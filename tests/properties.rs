@@ -147,10 +147,10 @@ proptest! {
         let paragraphs = segment(&text);
         let mut last_end = 0;
         for p in &paragraphs {
-            assert_span_in(&text, &p.source, "source");
-            prop_assert!(p.source.start >= last_end, "paragraphs overlap: {:?}", paragraphs.iter().map(|p| p.source.clone()).collect::<Vec<_>>());
-            prop_assert!(p.source.start < p.source.end, "empty source");
-            last_end = p.source.end;
+            assert_span_in(&text, &p.source(), "source");
+            prop_assert!(p.source().start >= last_end, "paragraphs overlap: {:?}", paragraphs.iter().map(|p| p.source()).collect::<Vec<_>>());
+            prop_assert!(p.source().start < p.source().end, "empty source");
+            last_end = p.source().end;
         }
     }
 
@@ -166,7 +166,7 @@ proptest! {
             }
             let first = start + (line.len() - line.trim_start().len());
             prop_assert!(
-                paragraphs.iter().any(|p| p.source.contains(&first)),
+                paragraphs.iter().any(|p| p.source().contains(&first)),
                 "line {:?} at {} is in no paragraph", line, first
             );
         }

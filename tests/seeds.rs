@@ -94,7 +94,7 @@ fn embedded_seeds_are_the_files_in_seeds_folder() {
         let shape = |d: &Document| -> Vec<(String, std::ops::Range<usize>)> {
             d.paragraphs
                 .iter()
-                .map(|p| (p.text.to_string(), p.source.clone()))
+                .map(|p| (p.text.to_string(), p.source()))
                 .collect()
         };
         assert_eq!(shape(doc), shape(&from_disk), "{}", doc.name);
@@ -211,7 +211,7 @@ fn everyone_wants_to_go_to_baghdad_is_one_paragraph_in_002() {
             .any(|p| p.text.starts_with("to go to Baghdad"))
     );
     // The source span covers both pieces.
-    let source = &seed_text(doc)[p.source.clone()];
+    let source = &seed_text(doc)[p.source()];
     assert!(source.contains("Everyone wants\n\nto go to Baghdad."));
 }
 
@@ -442,12 +442,12 @@ fn paragraph_sources_are_ordered_in_bounds_and_on_char_boundaries() {
         let text = seed_text(doc);
         let mut last_end = 0;
         for p in &doc.paragraphs {
-            assert!(p.source.start >= last_end, "{}: overlap", doc.name);
-            assert!(p.source.start < p.source.end);
-            assert!(p.source.end <= text.len());
-            assert!(text.is_char_boundary(p.source.start));
-            assert!(text.is_char_boundary(p.source.end));
-            last_end = p.source.end;
+            assert!(p.source().start >= last_end, "{}: overlap", doc.name);
+            assert!(p.source().start < p.source().end);
+            assert!(p.source().end <= text.len());
+            assert!(text.is_char_boundary(p.source().start));
+            assert!(text.is_char_boundary(p.source().end));
+            last_end = p.source().end;
         }
     }
 }

@@ -43,8 +43,10 @@ pub struct Cli {
 
 #[derive(Debug, Clone, clap::Args)]
 pub struct LoadArgs {
-    /// Skip files larger than this many megabytes.
-    #[arg(long, global = true, default_value_t = 64, value_name = "MB")]
+    /// Skip files larger than this many megabytes (at most 2047: positions in
+    /// a decoded document are 32-bit, and decoding can double a file's size).
+    #[arg(long, global = true, default_value_t = 64, value_name = "MB",
+          value_parser = clap::value_parser!(u64).range(0..=2047))]
     pub max_file_mb: u64,
 }
 

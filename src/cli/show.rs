@@ -70,7 +70,7 @@ pub fn run(index: &Index, needle: &str, json: bool) -> Result<u8, CliError> {
                 number: i as u32 + 1,
                 kind: p.kind.as_str(),
                 text: &p.text,
-                source: [p.source.start, p.source.end],
+                source: [p.source().start, p.source().end],
                 comment: p.comment.as_deref(),
                 inlines: &p.inlines,
                 entities,

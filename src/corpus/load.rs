@@ -14,9 +14,13 @@ use super::{Corpus, Document};
 
 /// Files larger than this are skipped with a message unless the cap is raised.
 pub const DEFAULT_MAX_FILE_BYTES: u64 = 64 * 1024 * 1024;
+/// The cap can be raised this far: offsets in a decoded document are `u32`,
+/// and decoding (Latin-1 to UTF-8) can double its size.
+pub const LARGEST_FILE_BYTES: u64 = 2047 * 1024 * 1024;
 
 #[derive(Debug, Clone)]
 pub struct LoadOptions {
+    /// At most [`LARGEST_FILE_BYTES`]; a larger value counts as that.
     pub max_file_bytes: u64,
 }
 
@@ -242,21 +246,22 @@ fn read_one(found: Found, options: &LoadOptions) -> Result<Document, Skipped> {
         .metadata()
         .map_err(|e| skip(describe_io(Some(&e), "cannot read")))?
         .len();
+    let max_file_bytes = options.max_file_bytes.min(LARGEST_FILE_BYTES);
     let too_large = |size: u64| {
         skip(format!(
             "too large ({:.1} MB, the limit is {} MB; raise it with --max-file-mb)",
             size as f64 / (1024.0 * 1024.0),
-            options.max_file_bytes / (1024 * 1024)
+            max_file_bytes / (1024 * 1024)
         ))
     };
-    if size > options.max_file_bytes {
+    if size > max_file_bytes {
         return Err(too_large(size));
     }
     let mut bytes = Vec::with_capacity(size as usize);
-    file.take(options.max_file_bytes.saturating_add(1))
+    file.take(max_file_bytes.saturating_add(1))
         .read_to_end(&mut bytes)
         .map_err(|e| skip(describe_io(Some(&e), "cannot read")))?;
-    if bytes.len() as u64 > options.max_file_bytes {
+    if bytes.len() as u64 > max_file_bytes {
         // It grew past the cap while being read (a log being written, /proc).
         return Err(too_large(bytes.len() as u64));
     }

@@ -298,7 +298,8 @@ fn render(text: &str, piece: &Piece) -> Paragraph {
     }
     Paragraph {
         kind,
-        source,
+        // Files are at most 2 GB (`LoadOptions`), so offsets fit.
+        span: source.start as u32..source.end as u32,
         text: out.into_boxed_str(),
         inlines: inlines.into_boxed_slice(),
         comment: piece.comment.clone().map(Box::new),
@@ -524,8 +525,8 @@ mod tests {
         let paras = segment(text);
         let mut last = 0;
         for p in &paras {
-            assert!(p.source.start >= last && p.source.end <= text.len());
-            last = p.source.end;
+            assert!(p.source().start >= last && p.source().end <= text.len());
+            last = p.source().end;
         }
     }
 }
