@@ -17,6 +17,32 @@ pub struct Span {
     pub end: u32,
 }
 
+/// Global paragraph numbers from and to (document, paragraph).
+pub(crate) struct Places<'a> {
+    pub(crate) doc_starts: &'a [u32],
+}
+
+impl Places<'_> {
+    pub(crate) fn global(&self, doc: u32, para: u32) -> u32 {
+        self.doc_starts[doc as usize] + para
+    }
+
+    /// Tries document `hint` first and leaves the answer there: mentions are
+    /// read in paragraph order, mostly several to a document, so most look-ups
+    /// need no search.
+    pub(crate) fn doc_para(&self, global: u32, hint: &mut usize) -> (u32, u32) {
+        let starts = self.doc_starts;
+        let fits = |d: usize| {
+            starts.get(d).is_some_and(|&s| s <= global)
+                && starts.get(d + 1).is_none_or(|&next| global < next)
+        };
+        if !fits(*hint) {
+            *hint = starts.partition_point(|&s| s <= global) - 1;
+        }
+        (*hint as u32, global - starts[*hint])
+    }
+}
+
 /// One entity mention inside a paragraph.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct ParaMention {
@@ -103,15 +129,33 @@ impl MentionStore {
     }
 
     fn occurrence(&self, id: u32) -> Occurrence {
-        let global = self.paragraph_of(id);
-        let doc = self.doc_starts.partition_point(|&s| s <= global) - 1;
+        let places = Places {
+            doc_starts: &self.doc_starts,
+        };
+        let (doc, para) = places.doc_para(self.paragraph_of(id), &mut 0);
         let m = self.records[id as usize];
         Occurrence {
-            doc: doc as u32,
-            para: global - self.doc_starts[doc],
+            doc,
+            para,
             start: m.start,
             end: m.end,
         }
+    }
+
+    /// Each of `entities` entities' paragraphs, ascending, each once: one
+    /// pass over the store, which holds them in paragraph order.
+    pub fn entity_paragraphs(&self, entities: usize) -> Vec<Vec<u32>> {
+        let mut out = vec![Vec::new(); entities];
+        for global in 0..self.offsets.len().saturating_sub(1) as u32 {
+            for m in self.of(global) {
+                let list: &mut Vec<u32> = &mut out[m.entity as usize];
+                if list.last() != Some(&global) {
+                    list.push(global);
+                }
+            }
+        }
+        out.iter_mut().for_each(Vec::shrink_to_fit);
+        out
     }
 }
 
@@ -267,6 +311,11 @@ mod tests {
         assert_eq!(starts(2), [(0, 0), (0, 20)]);
         assert_eq!(starts(4), [(1, 1)]);
         assert_eq!(starts(5), []);
+        let by_pass = store.entity_paragraphs(2);
+        for (e, ids) in ids.iter().enumerate() {
+            let mentions = Mentions::new(store.clone(), ids.clone(), 0);
+            assert_eq!(by_pass[e], mentions.paragraphs());
+        }
         let first = Mentions::new(store, ids[0].clone(), 2);
         assert_eq!(first.paragraphs(), [1, 2]);
         assert_eq!(first.iter().nth(2), Some(lists[0][2]));

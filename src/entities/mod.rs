@@ -173,20 +173,21 @@ impl EntityTable {
     /// the corpus, with the total at the end.
     pub fn new(entities: Vec<(Entity, Vec<Span>)>, doc_starts: Vec<u32>) -> Self {
         let (mut entities, lists): (Vec<Entity>, Vec<Vec<Span>>) = entities.into_iter().unzip();
-        // A document starts a new count where a mention's paragraph reaches it.
+        let places = mentions::Places {
+            doc_starts: &doc_starts,
+        };
+        // Lists are in paragraph order: a document counts where it changes.
         let doc_counts: Vec<u32> = lists
             .iter()
             .map(|list| {
-                let mut docs = 0;
-                let mut next_doc_start = 0;
-                for m in list {
-                    if m.para >= next_doc_start {
-                        docs += 1;
-                        let doc = doc_starts.partition_point(|&s| s <= m.para);
-                        next_doc_start = doc_starts.get(doc).copied().unwrap_or(u32::MAX);
-                    }
-                }
-                docs
+                let mut hint = 0;
+                let mut docs = list.iter().map(|m| places.doc_para(m.para, &mut hint).0);
+                let first = docs.next();
+                first.map_or(0, |mut last| {
+                    1 + docs
+                        .filter(|&d| d != std::mem::replace(&mut last, d))
+                        .count() as u32
+                })
             })
             .collect();
         let (store, ids) = MentionStore::new(lists, doc_starts);
@@ -203,6 +204,11 @@ impl EntityTable {
     /// The mentions in global paragraph `global`, by start.
     pub fn para_mentions(&self, global: u32) -> &[ParaMention] {
         self.mentions.of(global)
+    }
+
+    /// Each entity's global paragraph numbers, ascending, each once.
+    pub fn entity_paragraphs(&self) -> Vec<Vec<u32>> {
+        self.mentions.entity_paragraphs(self.entities.len())
     }
 
     /// Builds the name look-up now (indexing time) rather than on the first query.

@@ -16,6 +16,7 @@ use rustc_hash::{FxHashMap, FxHashSet};
 use strsim::{jaro_winkler, levenshtein};
 
 use super::gazetteer::{fold, gazetteer};
+use super::mentions::Places;
 use super::{Cue, Entity, EntityKind, EntityTable, Mention, Span};
 use crate::corpus::Document;
 
@@ -382,32 +383,6 @@ pub struct Resolver {
     paras_added: u32,
 }
 
-/// Global paragraph numbers from and to (document, paragraph).
-struct Places<'a> {
-    doc_starts: &'a [u32],
-}
-
-impl Places<'_> {
-    fn global(&self, doc: u32, para: u32) -> u32 {
-        self.doc_starts[doc as usize] + para
-    }
-
-    /// Tries document `hint` first and leaves the answer there: mentions are
-    /// read in paragraph order, mostly several to a document, so most look-ups
-    /// need no search.
-    fn doc_para(&self, global: u32, hint: &mut usize) -> (u32, u32) {
-        let starts = self.doc_starts;
-        let fits = |d: usize| {
-            starts.get(d).is_some_and(|&s| s <= global)
-                && starts.get(d + 1).is_none_or(|&next| global < next)
-        };
-        if !fits(*hint) {
-            *hint = starts.partition_point(|&s| s <= global) - 1;
-        }
-        (*hint as u32, global - starts[*hint])
-    }
-}
-
 impl Resolver {
     /// Adds the mentions of document number `d`; documents must come in order.
     pub fn add(&mut self, d: u32, doc: &Document, mentions: &[Mention]) {
@@ -496,6 +471,7 @@ impl Resolver {
             definitions,
             figure_keys,
             doc_starts,
+            paras_added,
             ..
         } = self;
         let places = Places {
@@ -514,7 +490,7 @@ impl Resolver {
         crate::memory::release_free_memory();
         resolved();
         let mut doc_starts = doc_starts;
-        doc_starts.push(docs.iter().map(|d| d.paragraphs.len() as u32).sum());
+        doc_starts.push(paras_added);
         EntityTable::new(entities, doc_starts)
     }
 }

@@ -9,29 +9,30 @@ impl EntityTable {
     /// Entities sharing paragraphs with `entity`, with the number of shared paragraphs,
     /// most shared first.
     pub fn co_mentions(&self, entity: usize) -> Vec<(usize, u32)> {
-        let Some(e) = self.entities.get(entity) else {
-            return Vec::new();
-        };
-        let mut paras: Vec<(u32, u32)> = e.mentions.iter().map(|m| (m.doc, m.para)).collect();
-        paras.sort_unstable();
-        paras.dedup();
-        let mut counts: HashMap<usize, u32> = HashMap::new();
-        for (i, other) in self.entities.iter().enumerate() {
-            if i == entity {
-                continue;
-            }
-            let mut seen: Vec<(u32, u32)> = other
-                .mentions
+        match self.entities.get(entity) {
+            Some(e) => self.co_mentions_in(entity, &e.mentions.paragraphs()),
+            None => Vec::new(),
+        }
+    }
+
+    /// [`Self::co_mentions`] given the entity's paragraphs (global numbers,
+    /// ascending): touches only those paragraphs' mentions.
+    pub fn co_mentions_in(&self, entity: usize, paragraphs: &[u32]) -> Vec<(usize, u32)> {
+        let mut counts: HashMap<u32, u32> = HashMap::new();
+        for &p in paragraphs {
+            let mut seen: Vec<u32> = self
+                .para_mentions(p)
                 .iter()
-                .map(|m| (m.doc, m.para))
-                .filter(|p| paras.binary_search(p).is_ok())
+                .map(|m| m.entity)
+                .filter(|&e| e as usize != entity)
                 .collect();
+            seen.sort_unstable();
             seen.dedup();
-            if !seen.is_empty() {
-                counts.insert(i, seen.len() as u32);
+            for e in seen {
+                *counts.entry(e).or_insert(0) += 1;
             }
         }
-        let mut out: Vec<(usize, u32)> = counts.into_iter().collect();
+        let mut out: Vec<(usize, u32)> = counts.into_iter().map(|(e, n)| (e as usize, n)).collect();
         out.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
         out
     }

@@ -529,16 +529,7 @@ fn resolve_entities(
     // their full size beside the mention store and the views.
     let table = resolver.finish_then(docs, on_resolved);
     // Two read-only views of the table, built side by side.
-    let ((), entity_paras) = rayon::join(
-        || table.prepare_lookup(),
-        || {
-            table
-                .entities
-                .par_iter()
-                .map(|e| e.mentions.paragraphs())
-                .collect()
-        },
-    );
+    let ((), entity_paras) = rayon::join(|| table.prepare_lookup(), || table.entity_paragraphs());
     ResolvedEntities {
         table,
         entity_paras,

@@ -130,23 +130,8 @@ impl Index {
     /// Entities sharing paragraphs with `entity`, with the number of shared
     /// paragraphs, most first. Touches only the paragraphs that mention it.
     pub fn co_mentions(&self, entity: usize) -> Vec<(usize, u32)> {
-        let mut counts: HashMap<u32, u32> = HashMap::new();
-        for &p in self.entity_paras(entity) {
-            let mut seen: Vec<u32> = self
-                .para_mentions(p)
-                .iter()
-                .map(|m| m.entity)
-                .filter(|&e| e as usize != entity)
-                .collect();
-            seen.sort_unstable();
-            seen.dedup();
-            for e in seen {
-                *counts.entry(e).or_insert(0) += 1;
-            }
-        }
-        let mut out: Vec<(usize, u32)> = counts.into_iter().map(|(e, n)| (e as usize, n)).collect();
-        out.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
-        out
+        self.entities
+            .co_mentions_in(entity, self.entity_paras(entity))
     }
 
     /// Finds a document by file name, path or unambiguous name prefix.

@@ -154,11 +154,13 @@ impl PostingList {
     }
 
     /// The positions of the term in the `i`-th paragraph of this list, ascending.
+    #[cfg(test)]
     pub fn positions_at(&self, i: usize) -> Vec<u32> {
         self.cursor().positions_at(i)
     }
 
     /// How often the term occurs in the `i`-th paragraph.
+    #[cfg(test)]
     pub fn term_freq_at(&self, i: usize) -> u32 {
         self.cursor().term_freq_at(i)
     }

@@ -712,9 +712,9 @@ fn mentions_of(index: &Index, doc: u32) -> Vec<Vec<MentionSpan>> {
 
 /// The most-mentioned named entities (people, organisations, places) per document.
 fn top_entities_per_doc(index: &Index) -> Vec<Vec<(usize, u32)>> {
-    let counts: Vec<HashMap<usize, u32>> = (0..index.docs.len() as u32)
+    (0..index.docs.len() as u32)
         .map(|doc| {
-            let mut counts = HashMap::new();
+            let mut counts: HashMap<usize, u32> = HashMap::new();
             for global in index.doc_paras(doc) {
                 for m in index.para_mentions(global) {
                     let id = m.entity as usize;
@@ -723,16 +723,10 @@ fn top_entities_per_doc(index: &Index) -> Vec<Vec<(usize, u32)>> {
                     }
                 }
             }
-            counts
-        })
-        .collect();
-    counts
-        .into_iter()
-        .map(|c| {
-            let mut v: Vec<(usize, u32)> = c.into_iter().collect();
-            v.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
-            v.truncate(5);
-            v
+            let mut top: Vec<(usize, u32)> = counts.into_iter().collect();
+            top.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+            top.truncate(5);
+            top
         })
         .collect()
 }
