@@ -1,4 +1,5 @@
-//! Where tagging time goes: each stage alone over the seeds' paragraphs, repeated.
+//! Where tagging time goes: each stage alone over the seeds' paragraphs, repeated,
+//! or once over a folder's (`cargo run --release --example entities_parts -- DIR`).
 use std::time::Instant;
 
 use dossier::entities::dates::{Dateline, find_dates};
@@ -7,12 +8,19 @@ use dossier::entities::quantities::find_quantities;
 use dossier::entities::tokens::tokenize;
 
 fn main() {
-    let docs = dossier::corpus::seed_documents();
+    let dir = std::env::args().nth(1);
+    let docs = match &dir {
+        Some(dir) => {
+            let options = dossier::corpus::LoadOptions::default();
+            dossier::corpus::load_paths(&[dir.into()], &options).docs
+        }
+        None => dossier::corpus::seed_documents(),
+    };
     let paras: Vec<&str> = docs
         .iter()
         .flat_map(|d| d.paragraphs.iter().map(|p| &*p.text))
         .collect();
-    let reps = 200;
+    let reps = if dir.is_some() { 1 } else { 200 };
     let bytes: usize = paras.iter().map(|p| p.len()).sum::<usize>() * reps;
     let mb = bytes as f64 / 1e6;
     let g = gazetteer();
