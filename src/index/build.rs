@@ -403,11 +403,14 @@ pub fn build_with_progress(corpus: Corpus, progress: &BuildProgress) -> Index {
         for t in last_terms {
             terms.merge(t);
         }
+        // The vocabulary is complete and sorted while resolution runs.
+        let field_docs = index_fields(&mut terms.vocab, &docs);
+        terms.vocab.finish();
         // An error means the entity thread panicked; its join reports it.
         let waiting = Instant::now();
         let _ = resolved_rx.recv();
         let waited = waiting.elapsed();
-        let finished = finish_terms(terms, &docs);
+        let finished = finish_terms(terms, field_docs);
         let terms_wall = started.elapsed() - waited;
         (
             (finished, terms_wall),
@@ -471,38 +474,39 @@ struct FinishedTerms {
     tag_cpu: Duration,
 }
 
-/// Titles and file names made searchable, postings trimmed, vocabulary sorted.
-fn finish_terms(merged: MergedTerms, docs: &[Document]) -> FinishedTerms {
-    let mut merged = merged;
-    let mut postings = merged.postings();
-    let MergedTerms {
-        mut vocab,
-        para_lens,
-        token_count,
-        tokenize_cpu,
-        tag_cpu,
-        ..
-    } = merged;
-    // Titles and file names are searchable too (`003`, `debacle`).
+/// Titles and file names made searchable (`003`, `debacle`): the documents
+/// each of their terms names, the terms interned. Lists of terms found only
+/// there are left empty.
+fn index_fields(vocab: &mut Vocab, docs: &[Document]) -> HashMap<u32, Vec<u32>> {
     let mut field_docs: HashMap<u32, Vec<u32>> = HashMap::new();
     let mut buf = String::new();
     for (d, doc) in docs.iter().enumerate() {
         for field in [doc.meta.title.as_str(), doc.name.as_str()] {
             tokens(field, |span| {
                 fold_into(&field[span], &mut buf);
-                let id = vocab.intern(&buf);
-                if id as usize == postings.len() {
-                    postings.push(PostingList::default());
-                }
-                let list = field_docs.entry(id).or_default();
+                let list = field_docs.entry(vocab.intern(&buf)).or_default();
                 if list.last() != Some(&(d as u32)) {
                     list.push(d as u32);
                 }
             });
         }
     }
-    postings.iter_mut().for_each(PostingList::shrink);
-    vocab.finish();
+    field_docs
+}
+
+/// Postings filled, with an empty list for each term found only in titles and file names.
+fn finish_terms(merged: MergedTerms, field_docs: HashMap<u32, Vec<u32>>) -> FinishedTerms {
+    let mut merged = merged;
+    let mut postings = merged.postings();
+    let MergedTerms {
+        vocab,
+        para_lens,
+        token_count,
+        tokenize_cpu,
+        tag_cpu,
+        ..
+    } = merged;
+    postings.resize_with(vocab.len(), PostingList::default);
     FinishedTerms {
         vocab,
         postings,

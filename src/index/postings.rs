@@ -82,13 +82,6 @@ impl PostingList {
         }
     }
 
-    pub fn shrink(&mut self) {
-        self.lows.shrink_to_fit();
-        self.runs.shrink_to_fit();
-        self.samples.shrink_to_fit();
-        self.positions.shrink_to_fit();
-    }
-
     /// Number of paragraphs containing the term.
     pub fn doc_freq(&self) -> u32 {
         self.lows.len() as u32
