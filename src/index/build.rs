@@ -321,6 +321,7 @@ pub fn build(corpus: Corpus) -> Index {
 }
 
 pub fn build_with_progress(corpus: Corpus, progress: &BuildProgress) -> Index {
+    let _mapped = crate::memory::MappedLargeBlocks::new();
     let Corpus { docs, skipped } = corpus;
     let mut doc_starts = Vec::with_capacity(docs.len() + 1);
     let mut paras = Vec::new();
