@@ -5,6 +5,7 @@
 use std::ops::Range;
 
 use ratatui::Frame;
+use ratatui::buffer::CellWidth;
 use ratatui::layout::Rect;
 use ratatui::style::{Modifier, Style};
 use ratatui::text::{Line, Span};
@@ -186,7 +187,16 @@ fn text_spans<'a>(
     if !current.is_empty() {
         out.push(Span::styled(current, current_style));
     }
-    debug_assert!(out.iter().all(|s| display_width(&s.content) == s.width()));
+    // Each span takes the columns the buffer will give it, grapheme by grapheme
+    // (`Span::width` is plain unicode-width, which differs for halfwidth kana marks).
+    debug_assert!(out.iter().all(|s| {
+        let cells: usize = s
+            .content
+            .graphemes(true)
+            .map(|g| usize::from(g.cell_width()))
+            .sum();
+        display_width(&s.content) == cells
+    }));
     out
 }
 
