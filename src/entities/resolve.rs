@@ -96,24 +96,48 @@ impl Forms {
 }
 
 /// One mention as the resolver handles it: positions, kind and string ids.
-/// There are millions: 24 bytes each, as the paragraph is numbered across the
-/// corpus (its document found from `doc_starts`) and the length is short.
+/// There are millions: 20 bytes each, as the paragraph is numbered across the
+/// corpus (its document found from `doc_starts`), the length is short, and
+/// what only dates and figures have is kept aside ([`Extras`]).
 #[derive(Clone, Copy)]
 struct Item {
     /// Paragraph number across the corpus: every document's paragraphs in order.
     para: u32,
     start: u32,
     surface: u32,
-    /// The bare inner form (`NONE` when there is none).
-    core: u32,
-    value: u32,
+    /// Where its bare inner form and value are kept (`NONE`: it has neither).
+    extra: u32,
     /// Byte length, and in the top bit whether a date's year was inferred.
     len_inferred: u16,
     kind: EntityKind,
     cue: Cue,
 }
 
-const _: () = assert!(std::mem::size_of::<Item>() == 24);
+const _: () = assert!(std::mem::size_of::<Item>() == 20);
+
+/// The bare inner form (`at least 335,000` → `335,000`) and value of the few
+/// mentions that have one, either `NONE`; an [`Item`] points to its pair.
+#[derive(Default)]
+struct Extras(Vec<[u32; 2]>);
+
+impl Extras {
+    /// Where `core` and `value` are kept, `NONE` when both are `NONE`.
+    fn add(&mut self, core: u32, value: u32) -> u32 {
+        if core == NONE && value == NONE {
+            return NONE;
+        }
+        self.0.push([core, value]);
+        (self.0.len() - 1) as u32
+    }
+
+    fn get(&self, extra: u32) -> [u32; 2] {
+        if extra == NONE {
+            [NONE, NONE]
+        } else {
+            self.0[extra as usize]
+        }
+    }
+}
 
 /// The longest mention an [`Item`] holds; a name or figure is never near it.
 const MAX_MENTION_BYTES: usize = 0x7fff;
@@ -132,8 +156,7 @@ impl Item {
         para: u32,
         range: std::ops::Range<usize>,
         surface: u32,
-        core: u32,
-        value: u32,
+        extra: u32,
         kind: EntityKind,
         cue: Cue,
         inferred: bool,
@@ -146,8 +169,7 @@ impl Item {
             para,
             start: range.start as u32,
             surface,
-            core,
-            value,
+            extra,
             len_inferred: len as u16 | if inferred { INFERRED } else { 0 },
             kind,
             cue,
@@ -163,18 +185,17 @@ impl Item {
     }
 
     /// What a figure's key is made of: its value, else its surface.
-    fn basis(&self) -> u32 {
-        if self.value == NONE {
-            self.surface
-        } else {
-            self.value
+    fn basis(&self, extras: &Extras) -> u32 {
+        match extras.get(self.extra) {
+            [_, NONE] => self.surface,
+            [_, value] => value,
         }
     }
 
     /// Identity key: `name_key` for names, kind and value for dates and figures.
-    fn key(&self, forms: &Forms, figure_keys: &FigureKeys) -> u32 {
+    fn key(&self, forms: &Forms, figure_keys: &FigureKeys, extras: &Extras) -> u32 {
         if self.kind.is_figure() {
-            figure_keys[&(self.kind, self.basis())]
+            figure_keys[&(self.kind, self.basis(extras))]
         } else {
             forms.name_key[self.surface as usize]
         }
@@ -374,6 +395,7 @@ pub struct Resolver {
     /// Definitions (`Name (ACR)`): pairs of item indices.
     definitions: Vec<(u32, u32)>,
     figure_keys: FigureKeys,
+    extras: Extras,
     /// Item index of each mention of the document being added (`NONE`: skipped).
     item_of: Vec<u32>,
     /// Name parts of the people the document being added names.
@@ -391,6 +413,7 @@ impl Resolver {
             items,
             definitions,
             figure_keys,
+            extras,
             item_of,
             doc_parts,
             doc_starts,
@@ -425,8 +448,7 @@ impl Resolver {
                 first_para + m.para,
                 m.range.clone(),
                 surface,
-                core,
-                value,
+                extras.add(core, value),
                 m.kind,
                 m.cue,
                 m.inferred,
@@ -435,7 +457,7 @@ impl Resolver {
             };
             // Keys computed now, for `Item::key` and `Item::canon` to look up.
             if item.kind.is_figure() {
-                let basis = item.basis();
+                let basis = item.basis(extras);
                 figure_keys.entry((m.kind, basis)).or_insert_with(|| {
                     forms.intern(&format!("{}#{}", m.kind.as_str(), forms.str(basis)))
                 });
@@ -470,6 +492,7 @@ impl Resolver {
             mut items,
             definitions,
             figure_keys,
+            extras,
             doc_starts,
             paras_added,
             ..
@@ -484,9 +507,10 @@ impl Resolver {
             &mut forms,
             &definitions,
             &figure_keys,
+            &extras,
         );
         // The records go before the table's mention store is built.
-        drop((items, forms, definitions, figure_keys));
+        drop((items, forms, definitions, figure_keys, extras));
         crate::memory::release_free_memory();
         resolved();
         let mut doc_starts = doc_starts;
@@ -547,6 +571,7 @@ fn resolve_items(
     forms: &mut Forms,
     definitions: &[(u32, u32)],
     figure_keys: &FigureKeys,
+    extras: &Extras,
 ) -> Vec<(Entity, Vec<Span>)> {
     let gaz = gazetteer();
     add_lowercase_surnames(docs, places, items, forms);
@@ -559,7 +584,7 @@ fn resolve_items(
     let mut by_key: FxHashMap<u32, usize> = FxHashMap::default();
     let mut by_canon: FxHashMap<u32, usize> = FxHashMap::default();
     for (i, it) in items.iter().enumerate() {
-        let key = it.key(forms, figure_keys);
+        let key = it.key(forms, figure_keys, extras);
         match by_key.get(&key) {
             Some(&j) => uf.union(i, j),
             None => {
@@ -1085,8 +1110,9 @@ fn resolve_items(
         for &i in members {
             let it = &items[i as usize];
             *alias_counts.entry(it.surface).or_default() += 1;
-            if it.core != NONE {
-                *alias_counts.entry(it.core).or_default() += 1;
+            let [core, value] = extras.get(it.extra);
+            if core != NONE {
+                *alias_counts.entry(core).or_default() += 1;
             }
             mentions_out.push(Span {
                 para: it.para,
@@ -1094,8 +1120,8 @@ fn resolve_items(
                 end: it.end(),
             });
             inferred &= it.inferred();
-            if it.value != NONE {
-                *values.entry(it.value).or_default() += 1;
+            if value != NONE {
+                *values.entry(value).or_default() += 1;
             }
         }
         mentions_out.sort_by_key(|o| (o.para, o.start, o.end));
@@ -1285,7 +1311,6 @@ fn add_lowercase_surnames(
             st..i,
             surface,
             NONE,
-            NONE,
             EntityKind::Person,
             Cue::Unknown,
             false,
@@ -1376,24 +1401,27 @@ mod tests {
     }
 
     #[test]
-    fn items_keep_their_span_and_flag() {
-        let item = |range, inferred| {
-            Item::new(
-                7,
-                range,
-                1,
-                NONE,
-                NONE,
-                EntityKind::Date,
-                Cue::Strong,
-                inferred,
-            )
+    fn items_keep_their_span_flag_and_extras() {
+        let mut extras = Extras::default();
+        let mut item = |range, inferred, core, value| {
+            let extra = extras.add(core, value);
+            Item::new(7, range, 1, extra, EntityKind::Date, Cue::Strong, inferred)
         };
-        let a = item(10..20, true).unwrap();
+        let a = item(10..20, true, 3, 4).unwrap();
         assert_eq!((a.para, a.start, a.end(), a.inferred()), (7, 10, 20, true));
-        let b = item(0..MAX_MENTION_BYTES, false).unwrap();
+        let b = item(0..MAX_MENTION_BYTES, false, NONE, NONE).unwrap();
         assert_eq!((b.end() as usize, b.inferred()), (MAX_MENTION_BYTES, false));
-        assert!(item(0..MAX_MENTION_BYTES + 1, false).is_none());
+        assert!(item(0..MAX_MENTION_BYTES + 1, false, NONE, NONE).is_none());
+        let c = item(0..4, false, 5, NONE).unwrap();
+        // Only mentions with a bare form or a value take room aside.
+        assert_eq!(b.extra, NONE);
+        assert_eq!(extras.0.len(), 2);
+        assert_eq!(extras.get(a.extra), [3, 4]);
+        assert_eq!(extras.get(c.extra), [5, NONE]);
+        assert_eq!(
+            (a.basis(&extras), b.basis(&extras), c.basis(&extras)),
+            (4, 1, 1)
+        );
     }
 
     proptest::proptest! {
