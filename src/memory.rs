@@ -33,7 +33,7 @@ pub fn release_free_memory() {
 /// leave no hole in the heap. Indexing holds one: its token streams and
 /// per-chunk tables are such blocks, freed while the index grows, which
 /// glibc's sliding threshold would soon keep in the heap (c10k: indexing peak
-/// 368 → 362 MB, with queries after it 369–375 → 361–362). Queries allocate and
+/// 6 MiB lower, 10 MiB with the queries after it). Queries allocate and
 /// free large blocks on every keystroke, so afterwards these come from the
 /// heap again, as the sliding threshold would have them: mapping each one
 /// costs its page faults every time.
