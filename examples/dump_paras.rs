@@ -4,8 +4,7 @@ fn main() {
         println!("### {} date={:?}", d.name, d.meta.date);
         for (i, p) in d.paragraphs.iter().enumerate() {
             let c = p
-                .comment
-                .as_ref()
+                .comment()
                 .map(|c| format!(" [{} @ {}]", c.author, c.timestamp))
                 .unwrap_or_default();
             println!("{i:3} {:?}{c}: {}", p.kind, p.text);

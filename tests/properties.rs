@@ -176,10 +176,10 @@ proptest! {
     fn inline_ranges_lie_in_the_paragraph_text(text in document_text()) {
         for p in segment(&text) {
             prop_assert!(!p.text.is_empty());
-            for inline in &p.inlines {
+            for inline in p.inlines() {
                 assert_span_in(&p.text, &inline.range, "inline");
             }
-            if let Some(c) = &p.comment {
+            if let Some(c) = p.comment() {
                 prop_assert_eq!(p.kind, ParaKind::Comment);
                 prop_assert!(!c.author.is_empty());
             }

@@ -263,7 +263,7 @@ fn comments_001() -> Vec<(u32, &'static str, Option<&'static str>, &'static str)
     let mut out: Vec<(u32, &str, Option<&str>, &str)> = seed("001")
         .paragraphs
         .iter()
-        .filter_map(|p| p.comment.as_ref())
+        .filter_map(|p| p.comment())
         .map(|c| {
             (
                 c.number,
@@ -318,10 +318,10 @@ fn comments_of_001_carry_authors_replies_and_timestamps() {
 fn comment_text_belongs_to_its_comment() {
     let doc = seed("001");
     let go_figure = paragraph_with(doc, "Go figure");
-    let info = go_figure.comment.as_ref().expect("a comment");
+    let info = go_figure.comment().expect("a comment");
     assert_eq!((info.number, info.author.as_str()), (4, "Anonymous"));
     let dragon = paragraph_with(doc, "If you slay a Dragon");
-    assert_eq!(dragon.comment.as_ref().map(|c| c.number), Some(10));
+    assert_eq!(dragon.comment().map(|c| c.number), Some(10));
     assert_eq!(dragon.kind, ParaKind::Comment);
 }
 
@@ -331,7 +331,7 @@ fn every_comment_paragraph_is_kind_comment_and_vice_versa() {
         for p in &doc.paragraphs {
             assert_eq!(
                 p.kind == ParaKind::Comment,
-                p.comment.is_some(),
+                p.comment().is_some(),
                 "{}: {:?}",
                 doc.name,
                 p.text
@@ -344,7 +344,10 @@ fn every_comment_paragraph_is_kind_comment_and_vice_versa() {
 fn only_001_has_reader_comments() {
     for prefix in ["000", "002", "003", "004"] {
         assert!(
-            seed(prefix).paragraphs.iter().all(|p| p.comment.is_none()),
+            seed(prefix)
+                .paragraphs
+                .iter()
+                .all(|p| p.comment().is_none()),
             "{prefix}"
         );
     }
@@ -358,7 +361,7 @@ fn article_of_001_is_not_mistaken_for_comments() {
     let first_comment = doc
         .paragraphs
         .iter()
-        .position(|p| p.comment.is_some())
+        .position(|p| p.comment().is_some())
         .expect("comments");
     assert!(
         doc.paragraphs[first_comment..]

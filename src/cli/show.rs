@@ -71,8 +71,8 @@ pub fn run(index: &Index, needle: &str, json: bool) -> Result<u8, CliError> {
                 kind: p.kind.as_str(),
                 text: &p.text,
                 source: [p.source().start, p.source().end],
-                comment: p.comment.as_deref(),
-                inlines: &p.inlines,
+                comment: p.comment(),
+                inlines: p.inlines(),
                 entities,
             })
             .collect();
@@ -112,7 +112,7 @@ pub fn run(index: &Index, needle: &str, json: bool) -> Result<u8, CliError> {
         writeln!(out, "note:   {notice}")?;
     }
     for (i, p) in doc.paragraphs.iter().enumerate() {
-        let label = match &p.comment {
+        let label = match p.comment() {
             Some(c) => format!("comment {} by {}", c.number + 1, c.author),
             None => p.kind.as_str().to_owned(),
         };

@@ -296,14 +296,14 @@ fn render(text: &str, piece: &Piece) -> Paragraph {
     if piece.comment.is_some() {
         kind = ParaKind::Comment;
     }
-    Paragraph {
+    Paragraph::new(
         kind,
         // Files are at most 2 GB (`LoadOptions`), so offsets fit.
-        span: source.start as u32..source.end as u32,
-        text: out.into_boxed_str(),
-        inlines: inlines.into_boxed_slice(),
-        comment: piece.comment.clone().map(Box::new),
-    }
+        source.start as u32..source.end as u32,
+        out.into_boxed_str(),
+        inlines,
+        piece.comment.clone(),
+    )
 }
 
 fn is_block_boundary(text: &str, prev_end: usize, next_start: usize) -> bool {
@@ -507,11 +507,11 @@ mod tests {
     fn comment_headers_split_blocks_and_group_paragraphs() {
         let text = "Article text that is long enough to be a body paragraph of the article here.\n\nSubscribe\n2 Comments\nalice\nalice\nNovember 30, 2019 3:05 pm\n\nFirst comment.\n\nSecond paragraph.\n\nbob\nbob\n  alice\nDecember 1, 2019 1:42 am\n\nA reply.";
         let paras = segment(text);
-        let comments: Vec<_> = paras.iter().filter_map(|p| p.comment.as_ref()).collect();
+        let comments: Vec<_> = paras.iter().filter_map(|p| p.comment()).collect();
         assert_eq!(comments.iter().map(|c| c.number).max(), Some(1));
         assert_eq!(paras[1].kind, ParaKind::Boilerplate);
         let reply = paras.iter().find(|p| &*p.text == "A reply.").unwrap();
-        let info = reply.comment.as_ref().unwrap();
+        let info = reply.comment().unwrap();
         assert_eq!(
             (info.author.as_str(), info.reply_to.as_deref()),
             ("bob", Some("alice"))

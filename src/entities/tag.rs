@@ -69,7 +69,7 @@ pub fn tag_document(gaz: &Gazetteer, doc: &Document) -> Vec<Mention> {
     let dateline = Dateline::parse(doc.meta.date.as_deref());
     let mut handles: Vec<&str> = Vec::new();
     for p in &doc.paragraphs {
-        if let Some(c) = &p.comment {
+        if let Some(c) = p.comment() {
             for h in std::iter::once(c.author.as_str()).chain(c.reply_to.as_deref()) {
                 let h = h.trim();
                 if !h.is_empty() && !h.eq_ignore_ascii_case("anonymous") && !handles.contains(&h) {

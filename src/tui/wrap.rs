@@ -44,7 +44,7 @@ impl Wrapped {
         let comments = doc
             .paragraphs
             .iter()
-            .filter_map(|p| p.comment.as_ref())
+            .filter_map(|p| p.comment())
             .map(|c| c.number)
             .max()
             .map_or(0, |n| n + 1);
@@ -67,7 +67,7 @@ impl Wrapped {
             }
             prev_kind = Some(p.kind);
             para_rows.push(rows.len());
-            let is_header = p.comment.as_ref().is_some_and(|c| {
+            let is_header = p.comment().is_some_and(|c| {
                 p.text.starts_with(c.author.as_str()) && p.text.ends_with(c.timestamp.as_str())
             });
             if is_header {

@@ -85,7 +85,7 @@ fn render_row<'a>(
         Row::CommentHeader { para } => {
             let p = &doc.paragraphs[*para as usize];
             let mut text = String::new();
-            if let Some(c) = &p.comment {
+            if let Some(c) = p.comment() {
                 text = format!("▸ {}", c.author);
                 if let Some(to) = &c.reply_to {
                     text.push_str(&format!(" ↩ {to}"));
@@ -159,7 +159,7 @@ fn text_spans<'a>(
     for (offset, g) in p.text[range.clone()].grapheme_indices(true) {
         let at = range.start + offset;
         let mut style = base;
-        for inline in p.inlines.iter().filter(|i| i.range.contains(&at)) {
+        for inline in p.inlines().iter().filter(|i| i.range.contains(&at)) {
             style = style.patch(match inline.style {
                 InlineStyle::Bold => Style::new().add_modifier(Modifier::BOLD),
                 InlineStyle::Italic => Style::new().add_modifier(Modifier::ITALIC),
