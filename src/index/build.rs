@@ -382,12 +382,13 @@ pub fn build_with_progress(corpus: Corpus, progress: &BuildProgress) -> Index {
     // titles, vocabulary) and the entities side (resolution) need nothing of each
     // other, so they run side by side, except that the postings are filled only
     // once resolution has freed its per-mention records: the two largest
-    // passing allocations of indexing then never coexist.
+    // passing allocations of indexing then never coexist. The entity table is
+    // assembled beside the fill; its views wait for the fill's end (below).
     let tail_started = Instant::now();
     let (last_terms, last_mentions): (Vec<TermsPartial>, Vec<_>) =
         pending.into_iter().map(|p| (p.terms, p.mentions)).unzip();
     let (resolved_tx, resolved_rx) = std::sync::mpsc::channel::<()>();
-    let (finished_terms, (resolved, entities_wall)) = std::thread::scope(|scope| {
+    let (finished_terms, (table, entities_wall)) = std::thread::scope(|scope| {
         let entity_side = scope.spawn(|| {
             // Owned here, so that a panic drops it and wakes the terms side.
             let resolved_tx = resolved_tx;
@@ -395,10 +396,12 @@ pub fn build_with_progress(corpus: Corpus, progress: &BuildProgress) -> Index {
             for m in last_mentions {
                 mentions.merge(m, &docs);
             }
-            let resolved = resolve_entities(mentions.resolver, &docs, move || {
+            // Once the resolver's per-mention records are gone, the postings
+            // may take their full size beside the mention store.
+            let table = mentions.resolver.finish_then(&docs, move || {
                 let _ = resolved_tx.send(());
             });
-            (resolved, started.elapsed())
+            (table, started.elapsed())
         });
         let started = Instant::now();
         for t in last_terms {
@@ -418,6 +421,11 @@ pub fn build_with_progress(corpus: Corpus, progress: &BuildProgress) -> Index {
             entity_side.join().expect("entity thread"),
         )
     });
+    // Two read-only views of the entity table, built side by side once the
+    // token streams are freed: beside the fill they set the peak of indexing.
+    let views_started = Instant::now();
+    let ((), entity_paras) = rayon::join(|| table.prepare_lookup(), || table.entity_paragraphs());
+    let entities_wall = entities_wall + views_started.elapsed();
     let tail_wall = tail_started.elapsed();
     let (
         FinishedTerms {
@@ -431,11 +439,6 @@ pub fn build_with_progress(corpus: Corpus, progress: &BuildProgress) -> Index {
         },
         terms_wall,
     ) = finished_terms;
-    let ResolvedEntities {
-        table,
-        entity_paras,
-    } = resolved;
-
     // Wall times of the overlapped passes, split by the time each part took.
     let cpu = (tokenize_cpu + tag_cpu).as_secs_f64().max(1e-9);
     let tag_share = tag_cpu.as_secs_f64() / cpu;
@@ -516,28 +519,6 @@ fn finish_terms(merged: MergedTerms, field_docs: HashMap<u32, Vec<u32>>) -> Fini
         field_docs,
         tokenize_cpu,
         tag_cpu,
-    }
-}
-
-/// The entities side once resolved: the table and its paragraphs per entity.
-struct ResolvedEntities {
-    table: entities::EntityTable,
-    entity_paras: Vec<Vec<u32>>,
-}
-
-fn resolve_entities(
-    resolver: entities::Resolver,
-    docs: &[Document],
-    on_resolved: impl FnOnce(),
-) -> ResolvedEntities {
-    // Once the resolver's per-mention records are gone, the postings may take
-    // their full size beside the mention store and the views.
-    let table = resolver.finish_then(docs, on_resolved);
-    // Two read-only views of the table, built side by side.
-    let ((), entity_paras) = rayon::join(|| table.prepare_lookup(), || table.entity_paragraphs());
-    ResolvedEntities {
-        table,
-        entity_paras,
     }
 }
 
