@@ -9,7 +9,8 @@ use std::collections::HashMap;
 
 use fuzzy_matcher::FuzzyMatcher;
 use fuzzy_matcher::skim::SkimMatcherV2;
-use rustc_hash::FxHashMap;
+use hashbrown::HashTable;
+use rustc_hash::FxBuildHasher;
 
 /// How a vocabulary term matched a query term.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
@@ -36,7 +37,8 @@ pub const GUESS_POSTINGS_BUDGET: u32 = 150_000;
 #[derive(Debug, Default)]
 pub struct Vocab {
     terms: Vec<Box<str>>,
-    ids: FxHashMap<Box<str>, u32>,
+    /// Term ids, found by their term's hash: the text itself is in `terms`.
+    ids: HashTable<u32>,
     /// Term ids sorted by term, for prefix ranges.
     sorted: Vec<u32>,
     /// Term ids grouped by first char, for typo and fuzzy candidates.
@@ -60,6 +62,11 @@ fn char_mask(term: &str) -> u64 {
     })
 }
 
+fn hash(term: &str) -> u64 {
+    use std::hash::BuildHasher;
+    FxBuildHasher.hash_one(term)
+}
+
 impl Vocab {
     pub fn len(&self) -> usize {
         self.terms.len()
@@ -74,18 +81,22 @@ impl Vocab {
     }
 
     pub fn id(&self, term: &str) -> Option<u32> {
-        self.ids.get(term).copied()
+        let terms = &self.terms;
+        self.ids
+            .find(hash(term), |&id| &*terms[id as usize] == term)
+            .copied()
     }
 
     /// Adds a term (or finds it) and returns its id.
     pub fn intern(&mut self, term: &str) -> u32 {
-        if let Some(&id) = self.ids.get(term) {
+        if let Some(id) = self.id(term) {
             return id;
         }
         let id = self.terms.len() as u32;
-        let boxed: Box<str> = term.into();
-        self.terms.push(boxed.clone());
-        self.ids.insert(boxed, id);
+        self.terms.push(term.into());
+        let terms = &self.terms;
+        self.ids
+            .insert_unique(hash(term), id, |&id| hash(&terms[id as usize]));
         id
     }
 
@@ -239,7 +250,8 @@ impl Vocab {
     }
 
     pub fn heap_bytes(&self) -> usize {
-        self.terms.iter().map(|t| t.len() * 2 + 48).sum::<usize>()
+        // Text, its box, and an id slot in the table at most half empty.
+        self.terms.iter().map(|t| t.len() + 24).sum::<usize>()
             + self.sorted.len() * 8
             + self.masks.len() * 8
     }
