@@ -51,7 +51,7 @@ pub fn run(index: &Index, needle: &str, json: bool) -> Result<u8, CliError> {
             let entity = &index.entities.entities[m.entity as usize];
             spans.push(JsonEntitySpan {
                 start: m.start,
-                end: m.end,
+                end: m.end(),
                 kind: entity.kind.as_str(),
                 canonical: &entity.canonical,
             });

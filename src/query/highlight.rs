@@ -63,8 +63,8 @@ pub fn match_spans_in_prefix(
     // Entities matched only by `@name` or an alias; usually none while typing.
     if !results.entities.is_empty() {
         for m in index.para_mentions(global_para) {
-            if results.entities.contains(&(m.entity as usize)) && (m.end as usize) <= text.len() {
-                spans.push(m.start as usize..m.end as usize);
+            if results.entities.contains(&(m.entity as usize)) && (m.end() as usize) <= text.len() {
+                spans.push(m.start as usize..m.end() as usize);
             }
         }
     }

@@ -701,7 +701,7 @@ fn mentions_of(index: &Index, doc: u32) -> Vec<Vec<MentionSpan>> {
                 .para_mentions(global)
                 .iter()
                 .map(|m| MentionSpan {
-                    range: m.start as usize..m.end as usize,
+                    range: m.start as usize..m.end() as usize,
                     kind: index.entities.entities[m.entity as usize].kind,
                     entity: m.entity as usize,
                 })
