@@ -28,44 +28,84 @@ pub fn release_free_memory() {
     }
 }
 
-/// While it lives, glibc serves blocks of a quarter MB and more from mappings
+/// While one lives, glibc serves blocks of a quarter MB and more from mappings
 /// of their own, so a freed block's pages go straight back to the system and
 /// leave no hole in the heap. Indexing holds one: its token streams and
 /// per-chunk tables are such blocks, freed while the index grows, which
 /// glibc's sliding threshold would soon keep in the heap (c10k: indexing peak
-/// 6 MiB lower, 10 MiB with the queries after it). Queries allocate and
-/// free large blocks on every keystroke, so afterwards these come from the
-/// heap again, as the sliding threshold would have them: mapping each one
-/// costs its page faults every time.
-pub struct MappedLargeBlocks(());
+/// 6 MiB lower, 10 MiB with the queries after it). The setting is the
+/// process's: while a background build holds a guard, the explorer's own large
+/// blocks are mapped too. When the last guard goes, large blocks come from the
+/// heap again, up to glibc's ceiling for its sliding threshold (which setting
+/// the threshold at all has stopped from sliding): queries allocate and free
+/// large blocks on every keystroke, and mapping each costs its page faults.
+/// `MALLOC_MMAP_THRESHOLD_`, if set, wins.
+pub struct MappedLargeBlocks {
+    counted: bool,
+}
 
-/// A chunk's token stream is a few times this.
-#[cfg(all(target_os = "linux", target_env = "gnu"))]
-const MAPPED_BLOCK_BYTES: i32 = 256 << 10;
-/// glibc's ceiling for its sliding threshold on 64-bit systems.
-#[cfg(all(target_os = "linux", target_env = "gnu"))]
-const HEAP_BLOCK_MAX_BYTES: i32 = 32 << 20;
+#[cfg(all(target_os = "linux", target_env = "gnu", target_pointer_width = "64"))]
+mod mapped {
+    use std::sync::{Mutex, PoisonError};
+
+    /// A chunk's token stream is a few times this.
+    const MAPPED_BLOCK_BYTES: i32 = 256 << 10;
+    /// glibc's ceiling for its sliding threshold on 64-bit systems.
+    const HEAP_BLOCK_MAX_BYTES: i32 = 32 << 20;
+    /// Guards alive: the first sets the threshold, the last puts it back.
+    static GUARDS: Mutex<usize> = Mutex::new(0);
+
+    fn set_threshold(bytes: i32) {
+        // SAFETY: mallopt only sets an allocator parameter, under glibc's lock.
+        // A refusal leaves glibc's own setting, which is harmless.
+        unsafe {
+            libc::mallopt(libc::M_MMAP_THRESHOLD, bytes);
+        }
+    }
+
+    /// Counts a guard in; false when the user's setting stands.
+    pub fn enter() -> bool {
+        if std::env::var_os("MALLOC_MMAP_THRESHOLD_").is_some() {
+            return false;
+        }
+        let mut guards = GUARDS.lock().unwrap_or_else(PoisonError::into_inner);
+        if *guards == 0 {
+            set_threshold(MAPPED_BLOCK_BYTES);
+        }
+        *guards += 1;
+        true
+    }
+
+    pub fn leave() {
+        let mut guards = GUARDS.lock().unwrap_or_else(PoisonError::into_inner);
+        *guards -= 1;
+        if *guards == 0 {
+            set_threshold(HEAP_BLOCK_MAX_BYTES);
+        }
+    }
+}
 
 impl MappedLargeBlocks {
     // A guard that changes the allocator is not a default value.
     #[allow(clippy::new_without_default)]
+    #[must_use = "large blocks are mapped only while the guard lives"]
     pub fn new() -> Self {
-        #[cfg(all(target_os = "linux", target_env = "gnu"))]
-        // SAFETY: mallopt only sets an allocator parameter, under glibc's lock.
-        unsafe {
-            libc::mallopt(libc::M_MMAP_THRESHOLD, MAPPED_BLOCK_BYTES);
-        }
-        MappedLargeBlocks(())
+        #[cfg(all(target_os = "linux", target_env = "gnu", target_pointer_width = "64"))]
+        let counted = mapped::enter();
+        #[cfg(not(all(target_os = "linux", target_env = "gnu", target_pointer_width = "64")))]
+        let counted = false;
+        MappedLargeBlocks { counted }
     }
 }
 
 impl Drop for MappedLargeBlocks {
     fn drop(&mut self) {
-        #[cfg(all(target_os = "linux", target_env = "gnu"))]
-        // SAFETY: as in `new`.
-        unsafe {
-            libc::mallopt(libc::M_MMAP_THRESHOLD, HEAP_BLOCK_MAX_BYTES);
+        #[cfg(all(target_os = "linux", target_env = "gnu", target_pointer_width = "64"))]
+        if self.counted {
+            mapped::leave();
         }
+        #[cfg(not(all(target_os = "linux", target_env = "gnu", target_pointer_width = "64")))]
+        let _ = self.counted;
     }
 }
 

@@ -1,6 +1,6 @@
 //! Where entities are mentioned: one store for the whole corpus, grouped by
 //! paragraph, which each entity's mention list refers into. Spans are kept
-//! once (12 bytes a mention) and an entity's list is 4 bytes a mention.
+//! once (10 bytes a mention) and an entity's list is 4 bytes a mention.
 
 use std::sync::Arc;
 
@@ -57,9 +57,13 @@ const _: () = assert!(std::mem::size_of::<ParaMention>() == 10);
 
 impl ParaMention {
     /// # Panics
-    /// When the mention is longer than a `u16` counts, which the resolver never makes.
+    /// When `end` is before `start` or more than 65,535 bytes after it: the
+    /// resolver keeps no mention longer than 32,767 bytes.
     pub fn new(entity: u32, start: u32, end: u32) -> Self {
-        let len = u16::try_from(end - start).expect("a mention of at most 65,535 bytes");
+        let len = end
+            .checked_sub(start)
+            .and_then(|len| u16::try_from(len).ok())
+            .expect("a mention ends at most 65,535 bytes after its start");
         ParaMention { entity, start, len }
     }
 
@@ -273,6 +277,14 @@ impl Serialize for Mentions {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn mentions_keep_up_to_a_16_bit_length() {
+        let m = ParaMention::new(3, 10, 10 + 65_535);
+        assert_eq!((m.entity, m.start, m.end()), (3, 10, 65_545));
+        assert!(std::panic::catch_unwind(|| ParaMention::new(0, 10, 10 + 65_536)).is_err());
+        assert!(std::panic::catch_unwind(|| ParaMention::new(0, 10, 9)).is_err());
+    }
 
     fn occ(doc: u32, para: u32, start: u32, end: u32) -> Occurrence {
         Occurrence {

@@ -285,18 +285,21 @@ const CURRENCY_WORDS: [&str; 24] = [
 
 /// Whether a cue stands in `text` as a whole word (a currency symbol anywhere),
 /// so `soldiers`, `grand`, `Europe` or `deadline` send no paragraph to the
-/// figure regex. The test is looser than the figure's own (any non-ASCII letter
-/// ends a word here), so it never drops a paragraph the full pass would tag.
+/// figure regex. The test is looser than the figure's own at a word's end (any
+/// non-ASCII letter ends a word here), so it never drops a paragraph the full
+/// pass would tag, with one exception: letters that fold to ASCII ones only
+/// under Unicode case folding (`ſ`, the Kelvin sign), which the regex matches
+/// and this ASCII-case test does not.
 fn has_cue(text: &str) -> bool {
     let bytes = text.as_bytes();
     CUES.find_iter(text).any(|m| {
         let symbol = !bytes[m.start()].is_ascii_alphabetic();
-        symbol
-            || !text[..m.start()]
-                .chars()
-                .next_back()
-                .is_some_and(char::is_alphanumeric)
-                && !bytes.get(m.end()).is_some_and(u8::is_ascii_alphanumeric)
+        let word_start = !text[..m.start()]
+            .chars()
+            .next_back()
+            .is_some_and(char::is_alphanumeric);
+        let word_end = !bytes.get(m.end()).is_some_and(u8::is_ascii_alphanumeric);
+        symbol || (word_start && word_end)
     })
 }
 

@@ -115,8 +115,9 @@ struct Item {
 
 const _: () = assert!(std::mem::size_of::<Item>() == 20);
 
-/// The bare inner form (`at least 335,000` → `335,000`) and value of the few
-/// mentions that have one, either `NONE`; an [`Item`] points to its pair.
+/// The bare inner form (`at least 335,000` → `335,000`) and value of the
+/// mentions that have either (dates, figures, a few names), the other `NONE`;
+/// an [`Item`] points to its pair.
 #[derive(Default)]
 struct Extras(Vec<[u32; 2]>);
 
@@ -141,6 +142,8 @@ impl Extras {
 
 /// The longest mention an [`Item`] holds; a name or figure is never near it.
 const MAX_MENTION_BYTES: usize = 0x7fff;
+// The mention store keeps a mention's length in 16 bits.
+const _: () = assert!(MAX_MENTION_BYTES <= u16::MAX as usize);
 const INFERRED: u16 = 0x8000;
 
 /// Figure keys: `kind#value` string ids by kind and value (or surface) id.
@@ -444,17 +447,18 @@ impl Resolver {
                 .and_then(|c| p.text.get(c.clone()))
                 .map_or(NONE, |c| forms.intern_surface(c));
             let value = m.value.as_deref().map_or(NONE, |v| forms.intern(v));
-            let Some(item) = Item::new(
+            let Some(mut item) = Item::new(
                 first_para + m.para,
                 m.range.clone(),
                 surface,
-                extras.add(core, value),
+                NONE,
                 m.kind,
                 m.cue,
                 m.inferred,
             ) else {
                 continue;
             };
+            item.extra = extras.add(core, value);
             // Keys computed now, for `Item::key` and `Item::canon` to look up.
             if item.kind.is_figure() {
                 let basis = item.basis(extras);

@@ -479,8 +479,7 @@ struct FinishedTerms {
 }
 
 /// Titles and file names made searchable (`003`, `debacle`): the documents
-/// each of their terms names, the terms interned. Lists of terms found only
-/// there are left empty.
+/// each of their terms names, the terms interned.
 fn index_fields(vocab: &mut Vocab, docs: &[Document]) -> HashMap<u32, Vec<u32>> {
     let mut field_docs: HashMap<u32, Vec<u32>> = HashMap::new();
     let mut buf = String::new();

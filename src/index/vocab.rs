@@ -250,7 +250,7 @@ impl Vocab {
     }
 
     pub fn heap_bytes(&self) -> usize {
-        // Text, its box, and an id slot in the table at most half empty.
+        // Text, its box, and an id slot (with its control byte) in a table at most half empty.
         self.terms.iter().map(|t| t.len() + 24).sum::<usize>()
             + self.sorted.len() * 8
             + self.masks.len() * 8
