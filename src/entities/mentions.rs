@@ -158,20 +158,60 @@ impl MentionStore {
 
     /// Each of `entities` entities' paragraphs, ascending, each once: one
     /// pass over the store, which holds them in paragraph order.
-    pub fn entity_paragraphs(&self, entities: usize) -> Vec<Vec<u32>> {
-        let mut out = vec![Vec::new(); entities];
-        for global in 0..self.offsets.len().saturating_sub(1) as u32 {
+    pub fn entity_paragraphs(&self, entities: usize) -> EntityParagraphs {
+        let paragraphs = self.offsets.len().saturating_sub(1) as u32;
+        // Each entity's paragraphs are counted, then written in place, in one
+        // exact allocation: a list per entity, grown and shrunk, costs twice.
+        let mut last = vec![NONE; entities];
+        let mut starts = vec![0u32; entities + 1];
+        for global in 0..paragraphs {
             for m in self.of(global) {
-                let list: &mut Vec<u32> = &mut out[m.entity as usize];
-                if list.last() != Some(&global) {
-                    list.push(global);
+                let e = m.entity as usize;
+                if last[e] != global {
+                    last[e] = global;
+                    starts[e + 1] += 1;
                 }
             }
         }
-        out.iter_mut().for_each(Vec::shrink_to_fit);
-        out
+        for e in 0..entities {
+            starts[e + 1] += starts[e];
+        }
+        let mut next = starts.clone();
+        let mut paras = vec![0u32; starts[entities] as usize];
+        last.fill(NONE);
+        for global in 0..paragraphs {
+            for m in self.of(global) {
+                let e = m.entity as usize;
+                if last[e] != global {
+                    last[e] = global;
+                    paras[next[e] as usize] = global;
+                    next[e] += 1;
+                }
+            }
+        }
+        EntityParagraphs { starts, paras }
     }
 }
+
+/// Each entity's global paragraph numbers, ascending, each once, in one array.
+#[derive(Debug, Default)]
+pub struct EntityParagraphs {
+    /// `paras[starts[e]..starts[e + 1]]` are entity `e`'s.
+    starts: Vec<u32>,
+    paras: Vec<u32>,
+}
+
+impl EntityParagraphs {
+    pub fn of(&self, entity: usize) -> &[u32] {
+        match (self.starts.get(entity), self.starts.get(entity + 1)) {
+            (Some(&a), Some(&b)) => &self.paras[a as usize..b as usize],
+            _ => &[],
+        }
+    }
+}
+
+/// No paragraph yet.
+const NONE: u32 = u32::MAX;
 
 /// An entity's mentions, sorted by document, paragraph, start and end.
 #[derive(Clone, Default)]
@@ -336,7 +376,7 @@ mod tests {
         let by_pass = store.entity_paragraphs(2);
         for (e, ids) in ids.iter().enumerate() {
             let mentions = Mentions::new(store.clone(), ids.clone(), 0);
-            assert_eq!(by_pass[e], mentions.paragraphs());
+            assert_eq!(by_pass.of(e), mentions.paragraphs());
         }
         let first = Mentions::new(store, ids[0].clone(), 2);
         assert_eq!(first.paragraphs(), [1, 2]);

@@ -31,7 +31,7 @@ use serde::Serialize;
 use crate::corpus::Document;
 
 pub use json::entities_json;
-pub use mentions::{MentionIter, MentionStore, Mentions, ParaMention, Span};
+pub use mentions::{EntityParagraphs, MentionIter, MentionStore, Mentions, ParaMention, Span};
 pub use resolve::{Resolver, resolve};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
@@ -207,7 +207,7 @@ impl EntityTable {
     }
 
     /// Each entity's global paragraph numbers, ascending, each once.
-    pub fn entity_paragraphs(&self) -> Vec<Vec<u32>> {
+    pub fn entity_paragraphs(&self) -> EntityParagraphs {
         self.mentions.entity_paragraphs(self.entities.len())
     }
 

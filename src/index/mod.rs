@@ -66,7 +66,7 @@ pub struct Index {
     field_docs: HashMap<u32, Vec<u32>>,
     pub entities: EntityTable,
     /// Per entity, the sorted global ids of the paragraphs that mention it.
-    entity_paras: Vec<Vec<u32>>,
+    entity_paras: crate::entities::EntityParagraphs,
     pub timings: Timings,
     pub token_count: u64,
 }
@@ -119,7 +119,7 @@ impl Index {
 
     /// Sorted global ids of the paragraphs that mention entity `id`.
     pub fn entity_paras(&self, id: usize) -> &[u32] {
-        self.entity_paras.get(id).map(Vec::as_slice).unwrap_or(&[])
+        self.entity_paras.of(id)
     }
 
     /// Entity mentions in one paragraph, by start: (entity, start, end) in its text.
