@@ -426,6 +426,9 @@ pub fn build_with_progress(corpus: Corpus, progress: &BuildProgress) -> Index {
     let views_started = Instant::now();
     let ((), entity_paras) = rayon::join(|| table.prepare_lookup(), || table.entity_paragraphs());
     let entities_wall = entities_wall + views_started.elapsed();
+    // Whatever the phases left free goes back before the index is used, so
+    // that the queries' working memory reuses it rather than adding to it.
+    crate::memory::release_free_memory();
     let tail_wall = tail_started.elapsed();
     let (
         FinishedTerms {
