@@ -20,21 +20,36 @@ pub struct QuantityHit {
 const WORD_NUM: &str = r"one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety";
 const SCALE: &str = r"hundred|thousand|million|billion|trillion";
 
+/// Currency words a figure may be followed by (`cur` in [`FIGURE`]).
+const CURRENCIES_AFTER: &[&str] = &[
+    "dollars", "euros", "pounds", "USD", "rupees", "kronor", "kroner", "yuan", "rubles", "roubles",
+    "dinars", "riyals", "shekels", "lira", "pesos", "naira", "rand", "francs", "yen", "dirhams",
+    "zloty", "hryvnia", "hryvnias",
+];
+
+/// Currency words after `hundreds of`, `millions of` … (`vague` in [`FIGURE`]).
+const CURRENCIES_OF: &[&str] = &[
+    "dollars", "euros", "pounds", "reais", "rupees", "yuan", "rubles", "dinars", "riyals", "pesos",
+    "naira",
+];
+
 static FIGURE: LazyLock<Regex> = LazyLock::new(|| {
     let w = WORD_NUM;
     let s = SCALE;
+    let after = CURRENCIES_AFTER.join("|");
+    let of = CURRENCIES_OF.join("|");
     Regex::new(&format!(
         r"(?xi)
         (?P<mod>(?-u:\b)(?:at\s+least|more\s+than|as\s+many\s+as|up\s+to|nearly|almost|over|about|around|some|an\s+estimated|roughly|approximately|fewer\s+than|less\s+than|close\s+to|upwards\s+of)\s+)?
         (?P<fig>
             (?P<money>(?:US|A|C|NZ|HK)?[$£€¥₹]\s?\d[\d,]*(?:\.\d+)?(?:\s*(?:{s}|bn|m)(?-u:\b))?)
-          | (?P<vague>(?-u:\b)(?:hundreds|thousands|millions|billions|tens\s+of\s+thousands|dozens|scores)(?:\s+of\s+(?:thousands|millions|billions|trillions))?(?:\s+of\s+(?:dollars|euros|pounds|reais|rupees|yuan|rubles|dinars|riyals|pesos|naira))?(?-u:\b))
+          | (?P<vague>(?-u:\b)(?:hundreds|thousands|millions|billions|tens\s+of\s+thousands|dozens|scores)(?:\s+of\s+(?:thousands|millions|billions|trillions))?(?:\s+of\s+(?:{of}))?(?-u:\b))
           | (?P<half>(?-u:\b)half\s+a\s+(?:million|billion|trillion)(?-u:\b)(?:\s+dollars)?)
           | (?P<a_scale>(?-u:\b)a\s+(?:million|billion|trillion)(?-u:\b)(?:\s+dollars)?)
           | (?P<digits>(?-u:\b)\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?(?-u:\b)(?:\s+(?:{s})(?-u:\b))?|(?-u:\b)\d+(?:\.\d+)?(?-u:\b)(?:\s+(?:{s})(?-u:\b))?)
           | (?P<words>(?-u:\b)(?:{w})(?:[\s-]+(?:and\s+)?(?:{w}|{s}))*(?-u:\b))
         )
-        (?P<cur>\s+(?:dollars|euros|pounds|USD|rupees|kronor|kroner|yuan|rubles|roubles|dinars|riyals|shekels|lira|pesos|naira|rand|francs|yen|dirhams|zloty|hryvnias?)(?-u:\b))?
+        (?P<cur>\s+(?:{after})(?-u:\b))?
     "
     ))
     .expect("figure regex")
@@ -266,7 +281,8 @@ fn word_spans(text: &str) -> Vec<Range<usize>> {
 /// currency words as [`FIGURE`] spells them, and the scales that make money alone.
 static CUES: LazyLock<aho_corasick::AhoCorasick> = LazyLock::new(|| {
     let mut words: Vec<&str> = CASUALTY.to_vec();
-    words.extend(CURRENCY_WORDS);
+    words.extend(CURRENCIES_AFTER);
+    words.extend(CURRENCIES_OF);
     words.extend(["$", "£", "€", "¥", "₹", "billion", "trillion"]);
     aho_corasick::AhoCorasick::builder()
         .ascii_case_insensitive(true)
@@ -275,13 +291,6 @@ static CUES: LazyLock<aho_corasick::AhoCorasick> = LazyLock::new(|| {
         .build(words)
         .expect("cue automaton")
 });
-
-/// Currency words after a figure (`cur` in [`FIGURE`]) or after "of" (`vague`).
-const CURRENCY_WORDS: [&str; 24] = [
-    "dollars", "euros", "pounds", "usd", "rupees", "kronor", "kroner", "yuan", "rubles", "roubles",
-    "dinars", "riyals", "shekels", "lira", "pesos", "naira", "rand", "francs", "yen", "dirhams",
-    "zloty", "hryvnia", "hryvnias", "reais",
-];
 
 /// Whether a cue stands in `text` as a whole word (a currency symbol anywhere),
 /// so `soldiers`, `grand`, `Europe` or `deadline` send no paragraph to the
@@ -346,13 +355,7 @@ fn find_figures(text: &str, taken: &[Range<usize>]) -> Vec<QuantityHit> {
         if NOT_AFTER.iter().any(|w| w.eq_ignore_ascii_case(next_word)) {
             continue;
         }
-        let money_word = c.name("cur").is_some()
-            || [
-                "dollars", "euros", "pounds", "reais", "rupees", "yuan", "rubles", "dinars",
-                "riyals", "pesos", "naira",
-            ]
-            .iter()
-            .any(|c| f.ends_with(c));
+        let money_word = c.name("cur").is_some() || CURRENCIES_OF.iter().any(|c| f.ends_with(c));
         let (value, money) = if c.name("money").is_some() {
             (
                 number_value(f).map(|v| format!("{} {}", symbol_currency(f), fmt_value(v))),
