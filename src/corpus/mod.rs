@@ -14,8 +14,8 @@ use serde::Serialize;
 
 pub use decode::{Decoded, decode};
 pub use load::{
-    Found, LoadOptions, LoadProgress, Skipped, discover, load_paths, load_paths_staged, load_seeds,
-    natural_cmp, read_files, seed_documents,
+    Found, LARGEST_FILE_BYTES, LoadOptions, LoadProgress, Skipped, discover, load_paths,
+    load_paths_staged, load_seeds, natural_cmp, read_files, seed_documents,
 };
 pub use markup::{Inline, InlineStyle, Link};
 pub use meta::{DocMeta, month_number, parse_date};

@@ -89,14 +89,13 @@ impl MentionStore {
     pub fn new(lists: Vec<Vec<Span>>, doc_starts: Vec<u32>) -> (Arc<Self>, Vec<Box<[u32]>>) {
         let paragraphs = doc_starts.last().map_or(0, |&s| s as usize);
         let global = |m: &Span| m.para as usize;
-        let mut offsets = vec![0u32; paragraphs + 2];
+        let mut offsets = vec![0u32; paragraphs + 1];
         for m in lists.iter().flatten() {
             offsets[global(m) + 1] += 1;
         }
         for i in 1..offsets.len() {
             offsets[i] += offsets[i - 1];
         }
-        offsets.truncate(paragraphs + 1);
         let total = offsets.last().map_or(0, |&n| n as usize);
         let mut next = offsets.clone();
         let blank = ParaMention::new(0, 0, 0);
@@ -142,11 +141,13 @@ impl MentionStore {
         (self.offsets.partition_point(|&o| o <= id) - 1) as u32
     }
 
-    fn occurrence(&self, id: u32) -> Occurrence {
+    /// Mention `id` with its document and paragraph; `doc_hint` is tried
+    /// first and left at the answer (see [`Places::doc_para`]).
+    fn occurrence(&self, id: u32, doc_hint: &mut usize) -> Occurrence {
         let places = Places {
             doc_starts: &self.doc_starts,
         };
-        let (doc, para) = places.doc_para(self.paragraph_of(id), &mut 0);
+        let (doc, para) = places.doc_para(self.paragraph_of(id), doc_hint);
         let m = self.records[id as usize];
         Occurrence {
             doc,
@@ -241,7 +242,7 @@ impl Mentions {
     }
 
     pub fn get(&self, i: usize) -> Option<Occurrence> {
-        self.ids.get(i).map(|&id| self.store.occurrence(id))
+        self.ids.get(i).map(|&id| self.store.occurrence(id, &mut 0))
     }
 
     pub fn first(&self) -> Option<Occurrence> {
@@ -252,6 +253,7 @@ impl Mentions {
         MentionIter {
             store: &self.store,
             ids: self.ids.iter(),
+            doc_hint: 0,
         }
     }
 
@@ -272,13 +274,16 @@ impl Mentions {
 pub struct MentionIter<'a> {
     store: &'a MentionStore,
     ids: std::slice::Iter<'a, u32>,
+    /// The last mention's document: the next is mostly in it too.
+    doc_hint: usize,
 }
 
 impl Iterator for MentionIter<'_> {
     type Item = Occurrence;
 
     fn next(&mut self) -> Option<Occurrence> {
-        self.ids.next().map(|&id| self.store.occurrence(id))
+        let id = *self.ids.next()?;
+        Some(self.store.occurrence(id, &mut self.doc_hint))
     }
 
     fn size_hint(&self) -> (usize, Option<usize>) {
@@ -287,7 +292,8 @@ impl Iterator for MentionIter<'_> {
 
     /// Skips without looking the skipped mentions up: a scrolled list starts deep.
     fn nth(&mut self, n: usize) -> Option<Occurrence> {
-        self.ids.nth(n).map(|&id| self.store.occurrence(id))
+        let id = *self.ids.nth(n)?;
+        Some(self.store.occurrence(id, &mut self.doc_hint))
     }
 }
 

@@ -180,14 +180,11 @@ impl EntityTable {
         let doc_counts: Vec<u32> = lists
             .iter()
             .map(|list| {
-                let mut hint = 0;
-                let mut docs = list.iter().map(|m| places.doc_para(m.para, &mut hint).0);
-                let first = docs.next();
-                first.map_or(0, |mut last| {
-                    1 + docs
-                        .filter(|&d| d != std::mem::replace(&mut last, d))
-                        .count() as u32
-                })
+                let (mut hint, mut last) = (0, u32::MAX);
+                list.iter()
+                    .map(|m| places.doc_para(m.para, &mut hint).0)
+                    .filter(|&d| d != std::mem::replace(&mut last, d))
+                    .count() as u32
             })
             .collect();
         let (store, ids) = MentionStore::new(lists, doc_starts);

@@ -283,6 +283,9 @@ static CUES: LazyLock<aho_corasick::AhoCorasick> = LazyLock::new(|| {
     let mut words: Vec<&str> = CASUALTY.to_vec();
     words.extend(CURRENCIES_AFTER);
     words.extend(CURRENCIES_OF);
+    // Words both lists have need one pattern.
+    words.sort_unstable();
+    words.dedup();
     words.extend(["$", "£", "€", "¥", "₹", "billion", "trillion"]);
     aho_corasick::AhoCorasick::builder()
         .ascii_case_insensitive(true)

@@ -199,14 +199,12 @@ impl MergedTerms {
             .map(Arc::new)
             .collect();
         let mut rest = lists.as_mut_slice();
-        let mut first = 0;
         let parts: Vec<_> = ranges
             .into_iter()
             .map(|range| {
                 let (part, tail) = std::mem::take(&mut rest).split_at_mut(range.len());
                 rest = tail;
-                first += range.len() as u32;
-                (first - range.len() as u32, part, chunks.clone())
+                (range.start as u32, part, chunks.clone())
             })
             .collect();
         drop(chunks);

@@ -122,7 +122,7 @@ impl Index {
         self.entity_paras.of(id)
     }
 
-    /// Entity mentions in one paragraph, by start: (entity, start, end) in its text.
+    /// Entity mentions in one paragraph, by start: entity and span in its text.
     pub fn para_mentions(&self, global: u32) -> &[ParaMention] {
         self.entities.para_mentions(global)
     }

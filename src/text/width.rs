@@ -42,6 +42,14 @@ pub fn display_width(s: &str) -> usize {
     s.graphemes(true).map(grapheme_width).sum()
 }
 
+/// Columns ratatui's buffer gives a string, grapheme by grapheme: what
+/// [`display_width`] must agree with (`Span::width` is plain unicode-width,
+/// which differs for halfwidth kana voice marks).
+pub fn cell_columns(s: &str) -> usize {
+    use ratatui::buffer::CellWidth;
+    s.graphemes(true).map(|g| usize::from(g.cell_width())).sum()
+}
+
 /// The longest prefix of `s` fitting in `max` columns, with `…` when cut.
 pub fn truncate_to_width(s: &str, max: usize) -> String {
     if display_width(s) <= max {

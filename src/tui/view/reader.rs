@@ -5,7 +5,6 @@
 use std::ops::Range;
 
 use ratatui::Frame;
-use ratatui::buffer::CellWidth;
 use ratatui::layout::Rect;
 use ratatui::style::{Modifier, Style};
 use ratatui::text::{Line, Span};
@@ -14,7 +13,9 @@ use unicode_segmentation::UnicodeSegmentation;
 
 use super::Theme;
 use crate::corpus::{Document, InlineStyle, ParaKind, Paragraph};
-use crate::text::{display_grapheme, display_width, sanitize_line, truncate_to_width};
+use crate::text::{
+    cell_columns, display_grapheme, display_width, sanitize_line, truncate_to_width,
+};
 use crate::tui::layout::GUTTER;
 use crate::tui::state::{Focus, Reader, State};
 use crate::tui::wrap::Row;
@@ -187,16 +188,11 @@ fn text_spans<'a>(
     if !current.is_empty() {
         out.push(Span::styled(current, current_style));
     }
-    // Each span takes the columns the buffer will give it, grapheme by grapheme
-    // (`Span::width` is plain unicode-width, which differs for halfwidth kana marks).
-    debug_assert!(out.iter().all(|s| {
-        let cells: usize = s
-            .content
-            .graphemes(true)
-            .map(|g| usize::from(g.cell_width()))
-            .sum();
-        display_width(&s.content) == cells
-    }));
+    // Each span takes the columns the buffer will give it.
+    debug_assert!(
+        out.iter()
+            .all(|s| display_width(&s.content) == cell_columns(&s.content))
+    );
     out
 }
 
