@@ -44,7 +44,7 @@ pub struct Cli {
 #[derive(Debug, Clone, clap::Args)]
 pub struct LoadArgs {
     /// Skip files larger than this many megabytes (at most 2047: positions in
-    /// a decoded document are 32-bit; see `LARGEST_FILE_BYTES`).
+    /// a decoded document are 32-bit, and a file too long once decoded is skipped).
     #[arg(long, global = true, default_value_t = 64, value_name = "MB",
           value_parser = clap::value_parser!(u64).range(0..=crate::corpus::LARGEST_FILE_BYTES >> 20))]
     pub max_file_mb: u64,

@@ -14,8 +14,9 @@ use super::{Corpus, Document};
 
 /// Files larger than this are skipped with a message unless the cap is raised.
 pub const DEFAULT_MAX_FILE_BYTES: u64 = 64 * 1024 * 1024;
-/// The cap can be raised this far: offsets in a decoded document are `u32`,
-/// and decoding (Latin-1 to UTF-8) can double its size.
+/// The cap can be raised this far: offsets in a decoded document are `u32`.
+/// Decoding can triple a file (Windows-1252's 0x80–0x9F become three-byte
+/// characters), so a text still too long once decoded is skipped as well.
 pub const LARGEST_FILE_BYTES: u64 = 2047 * 1024 * 1024;
 
 #[derive(Debug, Clone)]
@@ -269,6 +270,12 @@ fn read_one(found: Found, options: &LoadOptions) -> Result<Document, Skipped> {
         Decoded::Binary => return Err(skip("binary file (NUL bytes)".into())),
         Decoded::Text { text, notice } => (text, notice),
     };
+    if u32::try_from(text.len()).is_err() {
+        return Err(skip(format!(
+            "too large once decoded ({:.1} MB of text; the limit is 4096 MB)",
+            text.len() as f64 / (1024.0 * 1024.0)
+        )));
+    }
     if text.is_empty() {
         return Err(skip("empty file".into()));
     }

@@ -298,8 +298,10 @@ fn render(text: &str, piece: &Piece) -> Paragraph {
     }
     Paragraph::new(
         kind,
-        // Files are at most 2 GB (`LoadOptions`), so offsets fit.
-        source.start as u32..source.end as u32,
+        // The loader skips texts of 4 GB and more: a wrapped offset would
+        // point into the wrong part of the source.
+        u32::try_from(source.start).expect("a text under 4 GB")
+            ..u32::try_from(source.end).expect("a text under 4 GB"),
         out.into_boxed_str(),
         inlines,
         piece.comment.clone(),
