@@ -5,7 +5,7 @@ use std::sync::LazyLock;
 use regex::Regex;
 use serde::Serialize;
 
-use super::segment::{DATE_LINE, MONTH, SOURCE_DATELINE};
+use super::segment::{DATE_LINE, MONTH, source_dateline};
 use super::{ParaKind, Paragraph};
 
 /// How far from the top a dateline or byline is looked for.
@@ -70,13 +70,13 @@ impl DocMeta {
                 }
                 if meta.source.is_none()
                     && dated
-                    && let Some(c) = SOURCE_DATELINE.captures(line)
+                    && let Some(source) = source_dateline(line)
                 {
-                    meta.source = Some(one_line(&c[1]));
+                    meta.source = Some(one_line(source));
                 }
                 if meta.date.is_none()
                     && dated
-                    && (DATE_LINE.is_match(line) || SOURCE_DATELINE.is_match(line))
+                    && (DATE_LINE.is_match(line) || source_dateline(line).is_some())
                 {
                     meta.date = parse_date(line);
                 }
@@ -91,7 +91,7 @@ impl DocMeta {
                 .map(str::trim)
                 .find(|l| {
                     !DATE_LINE.is_match(l)
-                        && !SOURCE_DATELINE.is_match(l)
+                        && source_dateline(l).is_none()
                         && l.split_whitespace().count() <= 4
                 })
                 .map(str::to_owned);

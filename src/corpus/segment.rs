@@ -42,13 +42,27 @@ static BYLINE: LazyLock<Regex> = LazyLock::new(|| {
 /// Bylines are short; a long line starting with `By X` is a sentence.
 const BYLINE_MAX_WORDS: usize = 10;
 
-/// `Global Research, June 17, 2014`: a source name followed by a date.
-pub(crate) static SOURCE_DATELINE: LazyLock<Regex> = LazyLock::new(|| {
+/// `Global Research, June 17, 2014`: a source name followed by a date. The
+/// name's length is checked in [`source_dateline`], not by a bounded repeat:
+/// `{1,60}` of a Unicode class compiles to 60 copies of it, megabytes of
+/// automaton and of per-thread matching state.
+static SOURCE_DATELINE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"(?i)^([\p{{L}}][\p{{L}}\s.&'’-]{{1,60}}?)\s*[,|–—-]\s*((?:{MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}|\d{{1,2}}\s+{MONTH},?\s+\d{{4}}))$"
+        r"(?i)^([\p{{L}}][\p{{L}}\s.&'’-]+?)\s*[,|–—-]\s*((?:{MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}|\d{{1,2}}\s+{MONTH},?\s+\d{{4}}))$"
     ))
     .expect("valid regex")
 });
+
+/// The longest source name of a dateline, in characters.
+const DATELINE_SOURCE_MAX_CHARS: usize = 61;
+
+/// The source name of a dateline (`Global Research` in `Global Research, June
+/// 17, 2014`), if `line` is one. The lazy repeat finds the shortest name that
+/// fits, so when it is too long no shorter one would match either.
+pub(crate) fn source_dateline(line: &str) -> Option<&str> {
+    let source = SOURCE_DATELINE.captures(line)?.get(1)?.as_str();
+    (source.chars().count() <= DATELINE_SOURCE_MAX_CHARS).then_some(source)
+}
 
 /// Site chrome, recognised at the start of a line of any paragraph.
 static BOILERPLATE: LazyLock<Regex> = LazyLock::new(|| {
@@ -390,7 +404,7 @@ fn is_byline(text: &str, after_title: bool) -> bool {
     lines.iter().all(|line| {
         (BYLINE.is_match(line) && !more_words_than(line, BYLINE_MAX_WORDS))
             || DATE_LINE.is_match(line)
-            || SOURCE_DATELINE.is_match(line)
+            || source_dateline(line).is_some()
             || (after_title && looks_like_name_line(line))
     })
 }
@@ -428,6 +442,56 @@ fn looks_like_heading(text: &str, words: usize) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The dateline pattern as it was written first, with the name's length
+    /// bounded in the regex: [`source_dateline`] must agree with it.
+    fn bounded_source_dateline(line: &str) -> Option<String> {
+        static BOUNDED: LazyLock<Regex> = LazyLock::new(|| {
+            Regex::new(&format!(
+            r"(?i)^([\p{{L}}][\p{{L}}\s.&'’-]{{1,60}}?)\s*[,|–—-]\s*((?:{MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}|\d{{1,2}}\s+{MONTH},?\s+\d{{4}}))$"
+            ))
+            .expect("valid regex")
+        });
+        BOUNDED.captures(line).map(|c| c[1].to_owned())
+    }
+
+    #[test]
+    fn dateline_source_names_are_bounded_as_before() {
+        let name = |chars: usize| "é".repeat(chars);
+        for line in [
+            "Global Research, June 17, 2014".to_owned(),
+            "Global Research – 17 June 2014".to_owned(),
+            "Global Research, June 17, 2014 and more".to_owned(),
+            "G, June 17, 2014".to_owned(),
+            "Gl, June 17, 2014".to_owned(),
+            format!("{}, June 17, 2014", name(61)),
+            format!("{}, June 17, 2014", name(62)),
+            format!("{} - x, June 17, 2014", name(59)),
+            format!("{} - x, June 17, 2014", name(60)),
+            "Reuters - Mar. 3, 2020".to_owned(),
+        ] {
+            assert_eq!(
+                source_dateline(&line).map(str::to_owned),
+                bounded_source_dateline(&line),
+                "{line}"
+            );
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn dateline_check_equals_the_bounded_pattern(
+            name in "[A-Za-zé .,'-]{0,70}",
+            sep in "[,|–—-]| - ",
+            date in "(June 17, 2014|17 June 2014|June 2014)",
+        ) {
+            let line = format!("{name}{sep} {date}");
+            proptest::prop_assert_eq!(
+                source_dateline(&line).map(str::to_owned),
+                bounded_source_dateline(&line)
+            );
+        }
+    }
 
     fn kinds(text: &str) -> Vec<(ParaKind, String)> {
         segment(text)
