@@ -1350,3 +1350,61 @@ fn bench_json_reports_each_query_typed_key_by_key() {
     assert!((phases - v["index_ms"].as_f64().unwrap()).abs() < 0.01);
     assert!(v["peak_rss_bytes"].as_u64().unwrap() > v["bytes"].as_u64().unwrap());
 }
+
+#[test]
+fn options_may_come_before_the_command() {
+    let out = dossier(&["--max-file-mb", "8", "stats", "--json"]);
+    // Before this was allowed, `stats` here was taken for a path.
+    assert_eq!(code(&out), 0, "{}", stderr(&out));
+    let stats: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(stats["documents"], 5);
+}
+
+/// `dossier FOLDER stats` reads `stats` as a path, and `dossier FOLDER
+/// --max-file-mb 8 stats` would run on the seeds and drop FOLDER.
+#[test]
+fn paths_before_the_command_are_refused_with_the_right_order() {
+    let dir = folder();
+    for args in [
+        vec![p(&dir), "stats"],
+        vec![p(&dir), "--max-file-mb", "8", "stats"],
+    ] {
+        let out = dossier(&args);
+        assert_eq!(code(&out), 2, "{args:?}");
+        assert!(out.stdout.is_empty());
+        let err = stderr(&out);
+        assert!(
+            err.contains(&format!(
+                "paths go after the command: dossier stats {}",
+                p(&dir)
+            )),
+            "{args:?}: {err}"
+        );
+    }
+}
+
+#[test]
+fn a_command_written_after_paths_is_named_with_its_arguments() {
+    let dir = folder();
+    let out = dossier(&[p(&dir), "search", "kerry"]);
+    assert_eq!(code(&out), 2);
+    let err = stderr(&out);
+    assert!(
+        err.contains(&format!(
+            "paths go after the command: dossier search kerry {}",
+            p(&dir)
+        )),
+        "{err}"
+    );
+    // A path that exists is a path, whatever its name: here the explorer
+    // starts on both folders, and says it needs a terminal.
+    std::fs::create_dir(dir.path().join("stats")).unwrap();
+    let out = Command::new(env!("CARGO_BIN_EXE_dossier"))
+        .current_dir(dir.path())
+        .args([".", "stats"])
+        .stdin(Stdio::null())
+        .output()
+        .unwrap();
+    let err = stderr(&out);
+    assert!(err.contains("the explorer needs a terminal"), "{err}");
+}

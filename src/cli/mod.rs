@@ -13,7 +13,7 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use std::time::Instant;
 
-use clap::{Parser, Subcommand};
+use clap::{CommandFactory, Parser, Subcommand};
 
 use crate::corpus::{Corpus, LoadOptions, load_paths, load_seeds};
 use crate::index::{Index, build};
@@ -29,9 +29,10 @@ pub const EXIT_BAD_INPUT: u8 = 2;
 #[command(
     name = "dossier",
     version,
-    about = "Read, search and connect a folder of documents from the terminal."
+    about = "Read, search and connect a folder of documents from the terminal.",
+    // Paths go after a command (see `misplaced_paths`), options anywhere.
+    override_usage = "dossier [OPTIONS] [PATHS]...\n       dossier [OPTIONS] <COMMAND>"
 )]
-#[command(args_conflicts_with_subcommands = true)]
 pub struct Cli {
     #[command(subcommand)]
     pub command: Option<Command>,
@@ -97,10 +98,61 @@ pub enum Command {
     },
 }
 
+impl Command {
+    /// The command's name as typed.
+    fn name(&self) -> &'static str {
+        match self {
+            Command::Search { .. } => "search",
+            Command::Show { .. } => "show",
+            Command::Entities { .. } => "entities",
+            Command::Bench { .. } => "bench",
+            Command::Stats { .. } => "stats",
+        }
+    }
+}
+
+/// Paths written before a command, as in `dossier FOLDER stats`, would be read
+/// as more paths to explore (clap stops looking for a command after the first
+/// path) or dropped without a word (`dossier FOLDER --json stats`): what to
+/// write instead. A path named like a command that exists is a path.
+fn misplaced_paths(cli: &Cli) -> Option<String> {
+    let shown = |paths: &[PathBuf]| -> Vec<String> {
+        paths.iter().map(|p| p.display().to_string()).collect()
+    };
+    let (name, args, paths) = match &cli.command {
+        Some(command) if !cli.paths.is_empty() => {
+            (command.name().to_owned(), Vec::new(), shown(&cli.paths))
+        }
+        Some(_) => return None,
+        None => {
+            let commands = Cli::command();
+            let at = cli.paths.iter().position(|path| {
+                commands.find_subcommand(path.as_os_str()).is_some() && !path.exists()
+            })?;
+            let name = cli.paths[at].display().to_string();
+            (name, shown(&cli.paths[at + 1..]), shown(&cli.paths[..at]))
+        }
+    };
+    if paths.is_empty() {
+        return None;
+    }
+    let mut fixed = vec![name];
+    fixed.extend(args);
+    fixed.extend(paths);
+    Some(format!(
+        "paths go after the command: dossier {}",
+        fixed.join(" ")
+    ))
+}
+
 pub fn run(cli: Cli) -> ExitCode {
     let options = LoadOptions {
         max_file_bytes: cli.load.max_file_mb.saturating_mul(1024 * 1024),
     };
+    if let Some(message) = misplaced_paths(&cli) {
+        eprintln!("dossier: {}", crate::text::sanitize_line(&message));
+        return ExitCode::from(EXIT_BAD_INPUT);
+    }
     let outcome = match cli.command {
         None => crate::tui::run(cli.paths, options),
         Some(Command::Search {
@@ -284,4 +336,26 @@ pub fn escape_invisible_controls(json: &str) -> std::borrow::Cow<'_, str> {
         }
     }
     std::borrow::Cow::Owned(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn command_names_are_those_clap_parses() {
+        for sub in Cli::command().get_subcommands() {
+            let name = sub.get_name();
+            if name == "help" {
+                continue;
+            }
+            let mut args = vec!["dossier", name];
+            // The commands with a required argument.
+            if matches!(name, "search" | "show") {
+                args.push("x");
+            }
+            let cli = Cli::try_parse_from(&args).expect("parses");
+            assert_eq!(cli.command.expect("a command").name(), name);
+        }
+    }
 }
