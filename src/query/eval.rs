@@ -258,9 +258,11 @@ pub fn search_with_cache(
         add_title_hits(index, &docs, &excluded, &mut hits);
     }
 
+    // Moved, not copied: with the same layout the vector is reused in place
+    // (a million-paragraph keystroke can have 600k hits).
     results.by_para = hits
-        .iter()
-        .map(|&(para, score)| Hit { para, score })
+        .into_iter()
+        .map(|(para, score)| Hit { para, score })
         .collect();
     results.docs = doc_hits(index, &results.by_para);
     results.ranked = top_k(&results.by_para, limit);
