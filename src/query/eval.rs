@@ -461,9 +461,16 @@ fn single_clause(
     let first_piece = pieces.next();
     std::thread::scope(|scope| {
         let others: Vec<_> = pieces.map(|piece| scope.spawn(piece)).collect();
-        let mut hits = first_piece.map(|mut piece| piece()).unwrap_or_default();
+        let first = first_piece.map(|mut piece| piece()).unwrap_or_default();
+        let others: Vec<Scored> = others
+            .into_iter()
+            .map(|other| other.join().expect("query thread"))
+            .collect();
+        // One allocation of the final size, not one growth per piece.
+        let mut hits = Vec::with_capacity(first.len() + others.iter().map(Vec::len).sum::<usize>());
+        hits.extend(first);
         for other in others {
-            hits.extend(other.join().expect("query thread"));
+            hits.extend(other);
         }
         hits
     })
@@ -489,8 +496,11 @@ fn gather_dense(
     for source in &clause.sources {
         scored_in(index, bm25, source, first..end, &mut offer);
     }
-    // Hits are at most the clause's size: write every slot, keep the scored ones.
-    let mut hits: Scored = vec![(0, 0.0); clause.size.min(scores.len()) + 1];
+    // Counted first (a vectorised pass), so that the hits take exactly their
+    // room: a bound from the clause's size can be several times it, and every
+    // page of it would be written. Then every slot is written, the scored kept.
+    let count = scores.iter().filter(|&&s| s > 0.0).count();
+    let mut hits: Scored = vec![(0, 0.0); count + 1];
     let mut len = 0;
     for (i, slot) in scores.iter_mut().enumerate() {
         hits[len] = (first + i as u32, *slot);
