@@ -721,32 +721,32 @@ fn add_title_hits(index: &Index, docs: &HashSet<u32>, excluded: &HashSet<u32>, h
 
 fn doc_hits(index: &Index, hits: &[Hit]) -> Vec<DocHits> {
     let mut out: Vec<DocHits> = Vec::new();
-    // Hits come in paragraph order: walk document boundaries instead of looking
-    // each hit's document up.
-    let mut doc_end = 0u32;
-    for hit in hits {
-        if hit.para >= doc_end {
-            let doc = index.paras[hit.para as usize].doc;
-            doc_end = index.doc_paras(doc).end;
-            out.push(DocHits {
-                doc,
-                count: 0,
-                best: f32::NEG_INFINITY,
-                best_para: hit.para,
-            });
+    let mut rest = hits;
+    // One document's hits at a time, its tallies in locals: a million-paragraph
+    // keystroke can have 600k hits.
+    while let Some(first) = rest.first() {
+        let doc = index.paras[first.para as usize].doc;
+        let doc_end = index.doc_paras(doc).end;
+        let mut tally = DocHits {
+            doc,
+            count: 1,
+            best: first.score,
+            best_para: first.para,
+        };
+        for hit in rest[1..].iter().take_while(|h| h.para < doc_end) {
+            tally.count += 1;
+            if hit.score > tally.best {
+                tally.best = hit.score;
+                tally.best_para = hit.para;
+            }
         }
-        let d = out.last_mut().expect("pushed at the boundary");
-        d.count += 1;
-        if hit.score > d.best {
-            d.best = hit.score;
-            d.best_para = hit.para;
-        }
+        rest = &rest[tally.count as usize..];
+        out.push(tally);
     }
     out.sort_unstable_by_key(|d| best_first(d.best, d.doc));
     out
 }
 
-/// A sort key ordering by score, highest first, then by `id`: one integer compare.
 fn best_first(score: f32, id: u32) -> u64 {
     // `f32::total_cmp`'s mapping of floats to ordered integers, then reversed.
     let bits = score.to_bits() as i32;
