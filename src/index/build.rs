@@ -699,4 +699,24 @@ mod tests {
         let id = index.vocab.id("003").unwrap();
         assert_eq!(index.field_docs(id), [3]);
     }
+
+    #[test]
+    fn the_document_of_a_paragraph_is_found_from_any_earlier_one() {
+        let mut corpus = load_seeds();
+        // Documents without paragraphs share their start with the next one.
+        for at in [0, 2, 2, 4] {
+            let empty = Document::from_text("e".into(), "e".into(), String::new(), Vec::new());
+            assert!(empty.paragraphs.is_empty());
+            corpus.docs.insert(at, empty);
+        }
+        let index = build(corpus);
+        for global in 0..index.paras.len() as u32 {
+            let doc = index.paras[global as usize].doc;
+            for from in 0..=doc {
+                if index.doc_paras(from).start <= global {
+                    assert_eq!(index.doc_from(from, global), doc, "{from} {global}");
+                }
+            }
+        }
+    }
 }

@@ -722,10 +722,11 @@ fn add_title_hits(index: &Index, docs: &HashSet<u32>, excluded: &HashSet<u32>, h
 fn doc_hits(index: &Index, hits: &[Hit]) -> Vec<DocHits> {
     let mut out: Vec<DocHits> = Vec::new();
     let mut rest = hits;
+    let mut doc = 0;
     // One document's hits at a time, its tallies in locals: a million-paragraph
-    // keystroke can have 600k hits.
+    // keystroke can have 600k hits in 28,000 documents.
     while let Some(first) = rest.first() {
-        let doc = index.paras[first.para as usize].doc;
+        doc = index.doc_from(doc, first.para);
         let doc_end = index.doc_paras(doc).end;
         let mut tally = DocHits {
             doc,
