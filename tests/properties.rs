@@ -378,7 +378,7 @@ proptest! {
             if has_all(&text_terms) {
                 continue;
             }
-            let doc = &index.docs[index.paras[hit.para as usize].doc as usize];
+            let doc = &index.docs[index.para_ref(hit.para).doc as usize];
             let mut field_terms = terms_of(&doc.meta.title);
             field_terms.extend(terms_of(&doc.name));
             prop_assert!(

@@ -50,7 +50,7 @@ pub fn run(index: &Index, query: &str, json: bool, limit: usize) -> Result<u8, C
         .ranked
         .iter()
         .map(|hit| {
-            let r = index.paras[hit.para as usize];
+            let r = index.para_ref(hit.para);
             let doc = &index.docs[r.doc as usize];
             let paragraph = &doc.paragraphs[r.para as usize];
             let spans = match_spans(index, &results, hit.para);

@@ -10,7 +10,7 @@ use rayon::prelude::*;
 use rustc_hash::FxHashMap;
 
 use super::postings::{SizeCounter, read_varint, write_varint};
-use super::{Index, ParaRef, PostingList, Timings, Vocab};
+use super::{Index, PostingList, Timings, Vocab};
 use crate::corpus::{Corpus, Document};
 use crate::entities::{self, Mention, Tagger};
 use crate::text::{fold_into, tokens};
@@ -322,15 +322,12 @@ pub fn build_with_progress(corpus: Corpus, progress: &BuildProgress) -> Index {
     let _mapped = crate::memory::MappedLargeBlocks::new();
     let Corpus { docs, skipped } = corpus;
     let mut doc_starts = Vec::with_capacity(docs.len() + 1);
-    let mut paras = Vec::new();
-    for (d, doc) in docs.iter().enumerate() {
-        doc_starts.push(paras.len() as u32);
-        paras.extend((0..doc.paragraphs.len() as u32).map(|p| ParaRef {
-            doc: d as u32,
-            para: p,
-        }));
+    let mut paragraphs = 0u32;
+    for doc in &docs {
+        doc_starts.push(paragraphs);
+        paragraphs += doc.paragraphs.len() as u32;
     }
-    doc_starts.push(paras.len() as u32);
+    doc_starts.push(paragraphs);
     let para_kinds = docs
         .iter()
         .flat_map(|d| d.paragraphs.iter().map(|p| p.kind))
@@ -454,7 +451,6 @@ pub fn build_with_progress(corpus: Corpus, progress: &BuildProgress) -> Index {
     Index {
         docs,
         skipped,
-        paras,
         doc_starts,
         para_lens,
         para_kinds,
@@ -681,7 +677,7 @@ mod tests {
     fn seeds_index_consistently() {
         let index = build(load_seeds());
         assert_eq!(index.docs.len(), 5);
-        assert_eq!(index.paras.len(), index.para_lens.len());
+        assert_eq!(index.para_count(), index.para_lens.len());
         let baghdad = index.vocab.id("baghdad").expect("baghdad is in the seeds");
         let list = index.postings(baghdad);
         assert!(list.doc_freq() >= 3);
@@ -701,7 +697,7 @@ mod tests {
     }
 
     #[test]
-    fn the_document_of_a_paragraph_is_found_from_any_earlier_one() {
+    fn the_document_of_a_paragraph_is_found_from_any_earlier_one_and_from_none() {
         let mut corpus = load_seeds();
         // Documents without paragraphs share their start with the next one.
         for at in [0, 2, 2, 4] {
@@ -710,8 +706,13 @@ mod tests {
             corpus.docs.insert(at, empty);
         }
         let index = build(corpus);
-        for global in 0..index.paras.len() as u32 {
-            let doc = index.paras[global as usize].doc;
+        let places: Vec<(u32, u32)> = (0..index.docs.len() as u32)
+            .flat_map(|d| (0..index.docs[d as usize].paragraphs.len() as u32).map(move |p| (d, p)))
+            .collect();
+        assert_eq!(places.len(), index.para_count());
+        for (global, &(doc, para)) in (0u32..).zip(&places) {
+            let place = index.para_ref(global);
+            assert_eq!((place.doc, place.para), (doc, para), "{global}");
             for from in 0..=doc {
                 if index.doc_paras(from).start <= global {
                     assert_eq!(index.doc_from(from, global), doc, "{from} {global}");

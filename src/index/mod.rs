@@ -52,9 +52,10 @@ fn as_ms<S: serde::Serializer>(d: &Duration, s: S) -> Result<S::Ok, S::Error> {
 pub struct Index {
     pub docs: Vec<Document>,
     pub skipped: Vec<Skipped>,
-    /// Global paragraph id → (document, paragraph).
-    pub paras: Vec<ParaRef>,
-    /// Global id of each document's first paragraph; one extra entry at the end.
+    /// Global id of each document's first paragraph; one extra entry at the
+    /// end. A paragraph's document is searched for here ([`Index::para_ref`]),
+    /// not kept per paragraph: 8 MB at a million paragraphs, in every phase
+    /// of indexing.
     doc_starts: Vec<u32>,
     /// Tokens per paragraph, for BM25's length normalisation.
     para_lens: Vec<u32>,
@@ -73,11 +74,23 @@ pub struct Index {
 
 impl Index {
     pub fn para_count(&self) -> usize {
-        self.paras.len()
+        self.doc_starts.last().map_or(0, |&end| end as usize)
+    }
+
+    /// The document of global paragraph `global`, and its place there.
+    pub fn para_ref(&self, global: u32) -> ParaRef {
+        debug_assert!((global as usize) < self.para_count());
+        // The last document starting at or before it: documents without
+        // paragraphs start where the next one does.
+        let doc = self.doc_starts.partition_point(|&s| s <= global) - 1;
+        ParaRef {
+            doc: doc as u32,
+            para: global - self.doc_starts[doc],
+        }
     }
 
     pub fn paragraph(&self, global: u32) -> &Paragraph {
-        let r = self.paras[global as usize];
+        let r = self.para_ref(global);
         &self.docs[r.doc as usize].paragraphs[r.para as usize]
     }
 
@@ -120,12 +133,13 @@ impl Index {
     }
 
     pub fn bm25(&self) -> Bm25 {
-        let avg = if self.paras.is_empty() {
+        let paragraphs = self.para_count();
+        let avg = if paragraphs == 0 {
             1.0
         } else {
-            self.token_count as f32 / self.paras.len() as f32
+            self.token_count as f32 / paragraphs as f32
         };
-        Bm25::new(self.paras.len() as u32, avg.max(1.0))
+        Bm25::new(paragraphs as u32, avg.max(1.0))
     }
 
     /// Documents whose title or file name contains `term`.
@@ -187,7 +201,8 @@ impl Index {
             .sum::<usize>()
             + self.vocab.heap_bytes()
             + self.para_lens.len() * 4
-            + self.paras.len() * 9
+            + self.para_kinds.len()
+            + self.doc_starts.len() * 4
     }
 
     /// Approximate heap bytes of the documents' paragraphs.

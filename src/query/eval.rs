@@ -144,8 +144,8 @@ pub fn search_with_cache(
 ) -> SearchResults {
     let mut results = SearchResults::default();
     // Sized (and paged in) even for an empty query, which serves as a warm-up.
-    cache.scratch(index.paras.len());
-    if query.is_empty() || index.paras.is_empty() {
+    cache.scratch(index.para_count());
+    if query.is_empty() || index.para_count() == 0 {
         return results;
     }
     let bm25 = index.bm25();
@@ -235,11 +235,11 @@ pub fn search_with_cache(
         }
     }
 
-    cache.scratch(index.paras.len());
+    cache.scratch(index.para_count());
     let excluded = mark_excluded(index, query, cache);
     let mut hits = if clauses.is_empty() {
         // Only exclusions: everything else matches.
-        (0..index.paras.len() as u32)
+        (0..index.para_count() as u32)
             .filter(|&p| cache.matched[p as usize] != EXCLUDED)
             .map(|p| (p, 0.0))
             .collect()
@@ -402,7 +402,7 @@ fn intersect(
     }
     // Survivors in paragraph order: a sort when few, a scan of the dense array when many.
     let mut hits: Scored = Vec::with_capacity(candidates.len());
-    if candidates.len() * 16 > index.paras.len() {
+    if candidates.len() * 16 > index.para_count() {
         let done = clauses.len() as u8;
         for (p, &m) in cache.matched.iter().enumerate() {
             if m == done {
@@ -438,7 +438,7 @@ fn single_clause(
     clause: &Clause,
     cache: &mut ExpansionCache,
 ) -> Scored {
-    let paragraphs = index.paras.len();
+    let paragraphs = index.para_count();
     if clause.size * 16 <= paragraphs {
         return sparse_clause(index, bm25, clause, cache);
     }
@@ -534,7 +534,13 @@ fn sparse_clause(
         *slot = slot.max(score.max(f32::MIN_POSITIVE));
     };
     for source in &clause.sources {
-        scored_in(index, bm25, source, 0..index.paras.len() as u32, &mut offer);
+        scored_in(
+            index,
+            bm25,
+            source,
+            0..index.para_count() as u32,
+            &mut offer,
+        );
     }
     touched.sort_unstable();
     touched
