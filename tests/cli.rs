@@ -1360,41 +1360,33 @@ fn options_may_come_before_the_command() {
     assert_eq!(stats["documents"], 5);
 }
 
+/// Runs `args`, which put paths before a command: refused, with `fixed` as
+/// the order to use.
+fn assert_refused_as(args: &[&str], fixed: &str) {
+    let out = dossier(args);
+    assert_eq!(code(&out), 2, "{args:?}");
+    assert!(out.stdout.is_empty());
+    let err = stderr(&out);
+    let expected = format!("paths go after the command: dossier {fixed}");
+    assert!(err.contains(&expected), "{args:?}: {err}");
+}
+
 /// `dossier FOLDER stats` reads `stats` as a path, and `dossier FOLDER
 /// --max-file-mb 8 stats` would run on the seeds and drop FOLDER.
 #[test]
 fn paths_before_the_command_are_refused_with_the_right_order() {
     let dir = folder();
-    for args in [
-        vec![p(&dir), "stats"],
-        vec![p(&dir), "--max-file-mb", "8", "stats"],
-    ] {
-        let out = dossier(&args);
-        assert_eq!(code(&out), 2, "{args:?}");
-        assert!(out.stdout.is_empty());
-        let err = stderr(&out);
-        assert!(
-            err.contains(&format!(
-                "paths go after the command: dossier stats {}",
-                p(&dir)
-            )),
-            "{args:?}: {err}"
-        );
-    }
+    let fixed = format!("stats {}", p(&dir));
+    assert_refused_as(&[p(&dir), "stats"], &fixed);
+    assert_refused_as(&[p(&dir), "--max-file-mb", "8", "stats"], &fixed);
 }
 
 #[test]
 fn a_command_written_after_paths_is_named_with_its_arguments() {
     let dir = folder();
-    let out = dossier(&[p(&dir), "search", "kerry"]);
-    assert_eq!(code(&out), 2);
-    let err = stderr(&out);
-    assert!(
-        err.contains(&format!(
-            "paths go after the command: dossier search kerry {}",
-            p(&dir)
-        )),
-        "{err}"
+    assert_refused_as(
+        &[p(&dir), "search", "kerry"],
+        &format!("search kerry {}", p(&dir)),
     );
     // A path that exists is a path, whatever its name: here the explorer
     // starts on both folders, and says it needs a terminal.
