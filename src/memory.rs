@@ -41,7 +41,7 @@ pub fn release_free_memory() {
 /// large blocks on every keystroke, and mapping each costs its page faults.
 /// For the same reason the heap then keeps up to twice that free at its top,
 /// as glibc's sliding setting would; while a guard lives it keeps glibc's
-/// default, a few hundred KB. `MALLOC_MMAP_THRESHOLD_` and
+/// default, 128 KB. `MALLOC_MMAP_THRESHOLD_` and
 /// `MALLOC_TRIM_THRESHOLD_`, if set, win.
 pub struct MappedLargeBlocks {
     counted: bool,

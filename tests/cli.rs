@@ -1379,6 +1379,13 @@ fn paths_before_the_command_are_refused_with_the_right_order() {
     let fixed = format!("stats {}", p(&dir));
     assert_refused_as(&[p(&dir), "stats"], &fixed);
     assert_refused_as(&[p(&dir), "--max-file-mb", "8", "stats"], &fixed);
+    // The command's own argument and paths keep their places.
+    let (d, q) = (p(&dir), "kerry iran");
+    let fixed = format!("search 'kerry iran' {d} seeds");
+    assert_refused_as(&[d, "search", q, "seeds"], &fixed);
+    assert_refused_as(&[d, "--max-file-mb", "8", "search", q, "seeds"], &fixed);
+    // A missing query is named, not taken from the paths.
+    assert_refused_as(&[d, "search"], &format!("search <QUERY> {d}"));
 }
 
 #[test]

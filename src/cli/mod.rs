@@ -99,6 +99,18 @@ pub enum Command {
 }
 
 impl Command {
+    /// The command's required argument (a query, a document), if it takes
+    /// one, and the paths given after it.
+    fn required_and_paths(&self) -> (Option<&str>, &[PathBuf]) {
+        match self {
+            Command::Search { query, paths, .. } => (Some(query), paths),
+            Command::Show { doc, paths, .. } => (Some(doc), paths),
+            Command::Entities { paths, .. }
+            | Command::Bench { paths, .. }
+            | Command::Stats { paths, .. } => (None, paths),
+        }
+    }
+
     /// The command's name as typed.
     fn name(&self) -> &'static str {
         match self {
@@ -114,35 +126,64 @@ impl Command {
 /// Paths written before a command, as in `dossier FOLDER stats`, would be read
 /// as more paths to explore (clap stops looking for a command after the first
 /// path) or dropped without a word (`dossier FOLDER --json stats`): what to
-/// write instead. A path named like a command that exists is a path.
+/// write instead, the command's own argument first, then the paths in the
+/// order given. A path named like a command that exists is a path.
 fn misplaced_paths(cli: &Cli) -> Option<String> {
-    let shown = |paths: &[PathBuf]| -> Vec<String> {
-        paths.iter().map(|p| p.display().to_string()).collect()
-    };
-    let (name, args, paths) = match &cli.command {
-        Some(command) if !cli.paths.is_empty() => {
-            (command.name().to_owned(), Vec::new(), shown(&cli.paths))
+    // Quoted for the shell: the answer is there to be copied.
+    let shown = |path: &PathBuf| shell_word(&path.display().to_string());
+    let (name, required, before, after) = match &cli.command {
+        Some(_) if cli.paths.is_empty() => return None,
+        Some(command) => {
+            let (required, paths) = command.required_and_paths();
+            let after: Vec<String> = paths.iter().map(shown).collect();
+            (
+                command.name().to_owned(),
+                required.map(shell_word),
+                &cli.paths[..],
+                after,
+            )
         }
-        Some(_) => return None,
         None => {
             let commands = Cli::command();
             let at = cli.paths.iter().position(|path| {
                 commands.find_subcommand(path.as_os_str()).is_some() && !path.exists()
             })?;
             let name = cli.paths[at].display().to_string();
-            (name, shown(&cli.paths[at + 1..]), shown(&cli.paths[..at]))
+            let mut after = cli.paths[at + 1..].iter().map(shown);
+            // `dossier F search kerry`: the word after the command is its query.
+            let required = commands
+                .find_subcommand(&name)
+                .and_then(|sub| sub.get_positionals().find(|arg| arg.is_required_set()))
+                .map(|arg| {
+                    let placeholder = format!("<{}>", arg.get_id().as_str().to_uppercase());
+                    after.next().unwrap_or(placeholder)
+                });
+            (name, required, &cli.paths[..at], after.collect())
         }
     };
-    if paths.is_empty() {
+    if before.is_empty() {
         return None;
     }
-    let mut fixed = vec![name];
-    fixed.extend(args);
-    fixed.extend(paths);
+    let fixed: Vec<String> = std::iter::once(name)
+        .chain(required)
+        .chain(before.iter().map(shown))
+        .chain(after)
+        .collect();
     Some(format!(
         "paths go after the command: dossier {}",
         fixed.join(" ")
     ))
+}
+
+/// `word` as a shell reads it back: in single quotes when it holds anything
+/// but plain characters (`'kerry iran'`).
+fn shell_word(word: &str) -> String {
+    let plain = |c: char| c.is_alphanumeric() || "@%+=:,./_-".contains(c);
+    if !word.is_empty() && word.chars().all(plain) {
+        word.to_owned()
+    } else {
+        format!("'{}'", word.replace('\'', r"'\''"))
+    }
 }
 
 pub fn run(cli: Cli) -> ExitCode {
@@ -341,6 +382,16 @@ pub fn escape_invisible_controls(json: &str) -> std::borrow::Cow<'_, str> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn words_are_quoted_for_the_shell_only_when_needed() {
+        assert_eq!(shell_word("/tmp/docs-2.1"), "/tmp/docs-2.1");
+        assert_eq!(shell_word("kerry iran"), "'kerry iran'");
+        assert_eq!(shell_word("it's"), r"'it'\''s'");
+        assert_eq!(shell_word("a>b"), "'a>b'");
+        assert_eq!(shell_word("$HOME"), "'$HOME'");
+        assert_eq!(shell_word(""), "''");
+    }
 
     #[test]
     fn command_names_are_those_clap_parses() {

@@ -700,11 +700,12 @@ mod tests {
     fn the_document_of_a_paragraph_is_found_from_any_earlier_one_and_from_none() {
         let mut corpus = load_seeds();
         // Documents without paragraphs share their start with the next one.
+        let empty = Document::from_text("e".into(), "e".into(), String::new(), Vec::new());
+        assert!(empty.paragraphs.is_empty());
         for at in [0, 2, 2, 4] {
-            let empty = Document::from_text("e".into(), "e".into(), String::new(), Vec::new());
-            assert!(empty.paragraphs.is_empty());
-            corpus.docs.insert(at, empty);
+            corpus.docs.insert(at, empty.clone());
         }
+        corpus.docs.push(empty);
         let index = build(corpus);
         let places: Vec<(u32, u32)> = (0..index.docs.len() as u32)
             .flat_map(|d| (0..index.docs[d as usize].paragraphs.len() as u32).map(move |p| (d, p)))

@@ -106,10 +106,13 @@ impl Index {
 
     /// The document holding paragraph `global`, looked for from document
     /// `from` on (which must not start after `global`): a gallop over the
-    /// documents' first paragraphs, a small array that stays in cache, where
-    /// reading `paras` would miss it once per document. Walking sorted hits,
-    /// each document's search starts where the last one ended.
+    /// documents' first paragraphs, a small array that stays in cache. Walking
+    /// sorted hits, each document's search starts where the last one ended,
+    /// so most searches take a step or two.
     pub fn doc_from(&self, from: u32, global: u32) -> u32 {
+        debug_assert!(
+            self.doc_starts[from as usize] <= global && (global as usize) < self.para_count()
+        );
         let later = &self.doc_starts[from as usize + 1..];
         let mut step = 1;
         while step <= later.len() && later[step - 1] <= global {

@@ -754,6 +754,7 @@ fn doc_hits(index: &Index, hits: &[Hit]) -> Vec<DocHits> {
     out
 }
 
+/// A sort key ordering by score, highest first, then by `id`: one integer compare.
 fn best_first(score: f32, id: u32) -> u64 {
     // `f32::total_cmp`'s mapping of floats to ordered integers, then reversed.
     let bits = score.to_bits() as i32;
