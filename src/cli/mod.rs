@@ -143,17 +143,20 @@ fn misplaced_paths(cli: &Cli) -> Option<String> {
                 after,
             )
         }
+        // A path, then a command: the explorer's usual start has fewer.
+        None if cli.paths.len() < 2 => return None,
         None => {
             let commands = Cli::command();
-            let at = cli.paths.iter().position(|path| {
-                commands.find_subcommand(path.as_os_str()).is_some() && !path.exists()
+            let (at, sub) = cli.paths.iter().enumerate().find_map(|(at, path)| {
+                let sub = commands.find_subcommand(path.as_os_str())?;
+                (!path.exists()).then_some((at, sub))
             })?;
-            let name = cli.paths[at].display().to_string();
+            let name = sub.get_name().to_owned();
             let mut after = cli.paths[at + 1..].iter().map(shown);
             // `dossier F search kerry`: the word after the command is its query.
-            let required = commands
-                .find_subcommand(&name)
-                .and_then(|sub| sub.get_positionals().find(|arg| arg.is_required_set()))
+            let required = sub
+                .get_positionals()
+                .find(|arg| arg.is_required_set())
                 .map(|arg| {
                     let placeholder = format!("<{}>", arg.get_id().as_str().to_uppercase());
                     after.next().unwrap_or(placeholder)

@@ -27,9 +27,10 @@ impl Places<'_> {
         self.doc_starts[doc as usize] + para
     }
 
-    /// Tries document `hint` first and leaves the answer there: mentions are
-    /// read in paragraph order, mostly several to a document, so most look-ups
-    /// need no search.
+    /// Tries document `hint` first and leaves the answer there: mentions and
+    /// hits are read in paragraph order, mostly several to a document, so most
+    /// look-ups need no search, and the rest gallop forward from the hint
+    /// over this small array, which stays in cache.
     pub(crate) fn doc_para(&self, global: u32, hint: &mut usize) -> (u32, u32) {
         let starts = self.doc_starts;
         let fits = |d: usize| {
@@ -37,10 +38,25 @@ impl Places<'_> {
                 && starts.get(d + 1).is_none_or(|&next| global < next)
         };
         if !fits(*hint) {
-            *hint = starts.partition_point(|&s| s <= global) - 1;
+            *hint = if starts.get(*hint).is_some_and(|&s| s <= global) {
+                *hint + at_or_before(&starts[*hint + 1..], global)
+            } else {
+                starts.partition_point(|&s| s <= global) - 1
+            };
         }
         (*hint as u32, global - starts[*hint])
     }
+}
+
+/// How many of the sorted `starts` are at or before `global`, found by
+/// galloping from the front: few, when the answer is near.
+fn at_or_before(starts: &[u32], global: u32) -> usize {
+    let mut step = 1;
+    while step <= starts.len() && starts[step - 1] <= global {
+        step *= 2;
+    }
+    let low = step / 2;
+    low + starts[low..step.min(starts.len())].partition_point(|&s| s <= global)
 }
 
 /// One entity mention inside a paragraph: 10 bytes, as a mention is short
@@ -160,37 +176,36 @@ impl MentionStore {
     /// Each of `entities` entities' paragraphs, ascending, each once: one
     /// pass over the store, which holds them in paragraph order.
     pub fn entity_paragraphs(&self, entities: usize) -> EntityParagraphs {
-        let paragraphs = self.offsets.len().saturating_sub(1) as u32;
         // Each entity's paragraphs are counted, then written in place, in one
         // exact allocation: a list per entity, grown and shrunk, costs twice.
-        let mut last = vec![NONE; entities];
         let mut starts = vec![0u32; entities + 1];
-        for global in 0..paragraphs {
-            for m in self.of(global) {
-                let e = m.entity as usize;
-                if last[e] != global {
-                    last[e] = global;
-                    starts[e + 1] += 1;
-                }
-            }
-        }
+        self.each_entity_paragraph(entities, |e, _| starts[e + 1] += 1);
         for e in 0..entities {
             starts[e + 1] += starts[e];
         }
         let mut next = starts.clone();
         let mut paras = vec![0u32; starts[entities] as usize];
-        last.fill(NONE);
+        self.each_entity_paragraph(entities, |e, global| {
+            paras[next[e] as usize] = global;
+            next[e] += 1;
+        });
+        EntityParagraphs { starts, paras }
+    }
+
+    /// Calls `f(entity, paragraph)` once for each paragraph mentioning each of
+    /// `entities` entities, in paragraph order.
+    fn each_entity_paragraph(&self, entities: usize, mut f: impl FnMut(usize, u32)) {
+        let paragraphs = self.offsets.len().saturating_sub(1) as u32;
+        let mut last = vec![NONE; entities];
         for global in 0..paragraphs {
             for m in self.of(global) {
                 let e = m.entity as usize;
                 if last[e] != global {
                     last[e] = global;
-                    paras[next[e] as usize] = global;
-                    next[e] += 1;
+                    f(e, global);
                 }
             }
         }
-        EntityParagraphs { starts, paras }
     }
 }
 

@@ -31,6 +31,7 @@ use serde::Serialize;
 use crate::corpus::Document;
 
 pub use json::entities_json;
+pub(crate) use mentions::Places;
 pub use mentions::{EntityParagraphs, MentionIter, MentionStore, Mentions, ParaMention, Span};
 pub use resolve::{Resolver, resolve};
 

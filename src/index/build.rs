@@ -495,8 +495,7 @@ fn index_fields(vocab: &mut Vocab, docs: &[Document]) -> HashMap<u32, Vec<u32>> 
 }
 
 /// Postings filled, with an empty list for each term found only in titles and file names.
-fn finish_terms(merged: MergedTerms, field_docs: HashMap<u32, Vec<u32>>) -> FinishedTerms {
-    let mut merged = merged;
+fn finish_terms(mut merged: MergedTerms, field_docs: HashMap<u32, Vec<u32>>) -> FinishedTerms {
     let mut postings = merged.postings();
     let MergedTerms {
         vocab,
@@ -716,7 +715,8 @@ mod tests {
             assert_eq!((place.doc, place.para), (doc, para), "{global}");
             for from in 0..=doc {
                 if index.doc_paras(from).start <= global {
-                    assert_eq!(index.doc_from(from, global), doc, "{from} {global}");
+                    let found = index.para_ref_near(global, &mut (from as usize));
+                    assert_eq!(found.doc, doc, "{from} {global}");
                 }
             }
         }

@@ -79,14 +79,18 @@ impl Index {
 
     /// The document of global paragraph `global`, and its place there.
     pub fn para_ref(&self, global: u32) -> ParaRef {
+        self.para_ref_near(global, &mut 0)
+    }
+
+    /// [`Index::para_ref`], trying document `hint` first and leaving the answer
+    /// there: walking paragraphs in order, most look-ups need no search.
+    pub fn para_ref_near(&self, global: u32, hint: &mut usize) -> ParaRef {
         debug_assert!((global as usize) < self.para_count());
-        // The last document starting at or before it: documents without
-        // paragraphs start where the next one does.
-        let doc = self.doc_starts.partition_point(|&s| s <= global) - 1;
-        ParaRef {
-            doc: doc as u32,
-            para: global - self.doc_starts[doc],
-        }
+        let places = crate::entities::Places {
+            doc_starts: &self.doc_starts,
+        };
+        let (doc, para) = places.doc_para(global, hint);
+        ParaRef { doc, para }
     }
 
     pub fn paragraph(&self, global: u32) -> &Paragraph {
@@ -102,25 +106,6 @@ impl Index {
     /// The global ids of a document's paragraphs.
     pub fn doc_paras(&self, doc: u32) -> std::ops::Range<u32> {
         self.doc_starts[doc as usize]..self.doc_starts[doc as usize + 1]
-    }
-
-    /// The document holding paragraph `global`, looked for from document
-    /// `from` on (which must not start after `global`): a gallop over the
-    /// documents' first paragraphs, a small array that stays in cache. Walking
-    /// sorted hits, each document's search starts where the last one ended,
-    /// so most searches take a step or two.
-    pub fn doc_from(&self, from: u32, global: u32) -> u32 {
-        debug_assert!(
-            self.doc_starts[from as usize] <= global && (global as usize) < self.para_count()
-        );
-        let later = &self.doc_starts[from as usize + 1..];
-        let mut step = 1;
-        while step <= later.len() && later[step - 1] <= global {
-            step *= 2;
-        }
-        let low = step / 2;
-        let high = step.min(later.len());
-        from + (low + later[low..high].partition_point(|&s| s <= global)) as u32
     }
 
     pub fn postings(&self, term: u32) -> &PostingList {

@@ -235,7 +235,6 @@ pub fn search_with_cache(
         }
     }
 
-    cache.scratch(index.para_count());
     let excluded = mark_excluded(index, query, cache);
     let mut hits = if clauses.is_empty() {
         // Only exclusions: everything else matches.
@@ -462,17 +461,11 @@ fn single_clause(
     std::thread::scope(|scope| {
         let others: Vec<_> = pieces.map(|piece| scope.spawn(piece)).collect();
         let first = first_piece.map(|mut piece| piece()).unwrap_or_default();
-        let others: Vec<Scored> = others
-            .into_iter()
-            .map(|other| other.join().expect("query thread"))
+        let pieces: Vec<Scored> = std::iter::once(first)
+            .chain(others.into_iter().map(|o| o.join().expect("query thread")))
             .collect();
         // One allocation of the final size, not one growth per piece.
-        let mut hits = Vec::with_capacity(first.len() + others.iter().map(Vec::len).sum::<usize>());
-        hits.extend(first);
-        for other in others {
-            hits.extend(other);
-        }
-        hits
+        pieces.concat()
     })
 }
 
@@ -728,11 +721,11 @@ fn add_title_hits(index: &Index, docs: &HashSet<u32>, excluded: &HashSet<u32>, h
 fn doc_hits(index: &Index, hits: &[Hit]) -> Vec<DocHits> {
     let mut out: Vec<DocHits> = Vec::new();
     let mut rest = hits;
-    let mut doc = 0;
+    let mut hint = 0;
     // One document's hits at a time, its tallies in locals: a million-paragraph
     // keystroke can have 600k hits in 28,000 documents.
     while let Some(first) = rest.first() {
-        doc = index.doc_from(doc, first.para);
+        let doc = index.para_ref_near(first.para, &mut hint).doc;
         let doc_end = index.doc_paras(doc).end;
         let mut tally = DocHits {
             doc,
