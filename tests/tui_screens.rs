@@ -332,3 +332,43 @@ fn indexing_rate_counts_from_the_start_of_indexing() {
     assert!(tagged.contains("10,000/10,000 docs · "), "{tagged:?}");
     assert!(tagged.contains("MB/s · finishing…"), "{tagged:?}");
 }
+
+/// A message keeps two spaces before the key hints: the corpus summary
+/// shortens to make room, then the message is cut.
+#[test]
+fn a_status_message_keeps_a_gap_before_the_key_hints() {
+    use dossier::corpus::{Corpus, Skipped, load_seeds};
+    let skipped = |name: &str| Skipped {
+        path: format!("/tmp/{name}"),
+        reason: "binary file (NUL bytes)".into(),
+    };
+    let corpus = Corpus {
+        skipped: vec![skipped("a.bin"), skipped("b.bin")],
+        ..load_seeds()
+    };
+    let index = Arc::new(build(corpus));
+    for (width, expected) in [
+        (
+            120,
+            " 5 docs · 141 ¶ · 184 entities  2 files skipped (see `dossier stats`)",
+        ),
+        (
+            80,
+            " 5 docs · 184 entities  2 files skipped (see `dossier stats`)  ",
+        ),
+        (60, " 5 docs  2 files skipped (see `dossier sta…  "),
+    ] {
+        let mut state = State::new(Arc::default(), Rect::new(0, 0, width, 24));
+        state.set_index(index.clone(), true);
+        let mut terminal = Terminal::new(TestBackend::new(width, 24)).unwrap();
+        terminal
+            .draw(|f| draw(&state, &Theme::monochrome(), f))
+            .unwrap();
+        let buffer = terminal.backend().buffer();
+        let status: String = (0..width)
+            .map(|x| buffer[(x, 23)].symbol().to_owned())
+            .collect();
+        assert!(status.ends_with("  ? help  q quit "), "{width}: {status:?}");
+        assert!(status.contains(expected), "{width}: {status:?}");
+    }
+}

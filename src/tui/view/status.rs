@@ -14,11 +14,27 @@ use crate::tui::state::State;
 
 /// The key hints at the right end, always shown.
 const HINTS: &str = "? help  q quit ";
+/// Between the left part, the message and the hints.
+const GAP: &str = "  ";
 
 pub fn draw(state: &State, theme: &Theme, area: Rect, frame: &mut Frame) {
     let width = area.width as usize;
-    // Room for the left part, the two-space gap and the hints.
-    let room = width.saturating_sub(display_width(HINTS) + 2);
+    let (message, message_style) = match &state.message {
+        Some(m) => (sanitize_line(m).into_owned(), theme.count()),
+        None => (String::new(), theme.dim()),
+    };
+    // Room for the left part, the gap after it and the hints.
+    let room = width.saturating_sub(display_width(HINTS) + GAP.len());
+    // A message keeps a gap before the hints too, and is worth more than the
+    // left part's detail: that shortens first.
+    let message_room = |left: usize| {
+        let gap = if message.is_empty() { 0 } else { GAP.len() };
+        room.saturating_sub(left + gap)
+    };
+    let left_room = match display_width(&message) {
+        0 => room,
+        shown => room.saturating_sub(shown + GAP.len()),
+    };
     let left = match &state.index {
         Some(index) if !state.index_complete => {
             let ready = group(index.docs.len());
@@ -28,7 +44,7 @@ pub fn draw(state: &State, theme: &Theme, area: Rect, frame: &mut Frame) {
                 candidates.push(format!(" {ready} ready ·{progress}"));
                 candidates.push(progress);
             }
-            widest_fitting(candidates, room)
+            widest_fitting(candidates, left_room, room)
         }
         Some(index) => {
             let (docs, entities) = (index.docs.len(), index.entities.entities.len());
@@ -45,20 +61,17 @@ pub fn draw(state: &State, theme: &Theme, area: Rect, frame: &mut Frame) {
                     format!("{docs}{entities}"),
                     docs,
                 ],
+                left_room,
                 room,
             )
         }
-        None => widest_fitting(progress_texts(state), room),
+        None => widest_fitting(progress_texts(state), left_room, room),
     };
-    let (message, message_style) = match &state.message {
-        Some(m) => (sanitize_line(m).into_owned(), theme.count()),
-        None => (String::new(), theme.dim()),
-    };
-    let message = truncate_to_width(&message, room.saturating_sub(display_width(&left)));
+    let message = truncate_to_width(&message, message_room(display_width(&left)));
     let pad = room.saturating_sub(display_width(&left) + display_width(&message));
     let line = Line::from(vec![
         Span::styled(left, theme.secondary()),
-        Span::raw("  "),
+        Span::raw(GAP),
         Span::styled(message, message_style),
         Span::raw(" ".repeat(pad)),
         Span::styled(HINTS, theme.dim()),
@@ -66,13 +79,13 @@ pub fn draw(state: &State, theme: &Theme, area: Rect, frame: &mut Frame) {
     frame.render_widget(Paragraph::new(line), area);
 }
 
-/// The first of `candidates` (most detailed first) that fits in `room`
-/// columns, else the last one cut to fit.
-fn widest_fitting(candidates: Vec<String>, room: usize) -> String {
+/// The first of `candidates` (most detailed first) that fits in `wanted`
+/// columns, else the last one, cut to `room` if it must be.
+fn widest_fitting(candidates: Vec<String>, wanted: usize, room: usize) -> String {
     let last = candidates.last().cloned().unwrap_or_default();
     candidates
         .into_iter()
-        .find(|c| display_width(c) <= room)
+        .find(|c| display_width(c) <= wanted)
         .unwrap_or_else(|| truncate_to_width(&last, room))
 }
 
