@@ -232,6 +232,18 @@ fn entity_query_finds_every_spelling() {
 
 /// The status line while a large corpus is indexed: what was asked for (progress,
 /// rate, ETA) as far as the width allows, and the key hints always whole.
+/// The bottom line of `state` drawn at `width`x24, monochrome.
+fn status_line(state: &State, width: u16) -> String {
+    let mut terminal = Terminal::new(TestBackend::new(width, 24)).unwrap();
+    terminal
+        .draw(|f| draw(state, &Theme::monochrome(), f))
+        .unwrap();
+    let buffer = terminal.backend().buffer();
+    (0..width)
+        .map(|x| buffer[(x, 23)].symbol().to_owned())
+        .collect()
+}
+
 #[test]
 fn indexing_progress_fits_the_status_line_at_every_width() {
     use dossier::corpus::load_seeds;
@@ -252,14 +264,7 @@ fn indexing_progress_fits_the_status_line_at_every_width() {
         let mut state = State::new(progress.clone(), Rect::new(0, 0, width, 24));
         state.loading.docs_total = Some(10_000);
         state.set_index(Arc::new(build(load_seeds())), false);
-        let mut terminal = Terminal::new(TestBackend::new(width, 24)).unwrap();
-        terminal
-            .draw(|f| draw(&state, &Theme::monochrome(), f))
-            .unwrap();
-        let buffer = terminal.backend().buffer();
-        let status: String = (0..width)
-            .map(|x| buffer[(x, 23)].symbol().to_owned())
-            .collect();
+        let status = status_line(&state, width);
         assert!(status.ends_with("? help  q quit "), "{width}: {status:?}");
         assert!(status.contains(expected), "{width}: {status:?}");
         if width >= 80 {
@@ -360,14 +365,7 @@ fn a_status_message_keeps_a_gap_before_the_key_hints() {
     ] {
         let mut state = State::new(Arc::default(), Rect::new(0, 0, width, 24));
         state.set_index(index.clone(), true);
-        let mut terminal = Terminal::new(TestBackend::new(width, 24)).unwrap();
-        terminal
-            .draw(|f| draw(&state, &Theme::monochrome(), f))
-            .unwrap();
-        let buffer = terminal.backend().buffer();
-        let status: String = (0..width)
-            .map(|x| buffer[(x, 23)].symbol().to_owned())
-            .collect();
+        let status = status_line(&state, width);
         assert!(status.ends_with("  ? help  q quit "), "{width}: {status:?}");
         assert!(status.contains(expected), "{width}: {status:?}");
     }
